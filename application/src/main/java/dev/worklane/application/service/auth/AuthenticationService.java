@@ -1,0 +1,159 @@
+package dev.worklane.application.service.auth;
+
+import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.auth.AuthenticationUseCase;
+import dev.worklane.application.port.in.auth.IssuedTokens;
+import dev.worklane.application.port.in.auth.LoginCommand;
+import dev.worklane.application.port.out.AccessTokenIssuer;
+import dev.worklane.application.port.out.AuthenticationMetrics;
+import dev.worklane.application.port.out.PasswordHasher;
+import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.Transactions;
+import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.domain.auth.RefreshToken;
+import dev.worklane.domain.common.AuthenticationFailedException;
+import dev.worklane.domain.common.InvalidInputException;
+import dev.worklane.domain.user.Email;
+import dev.worklane.domain.user.User;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+public final class AuthenticationService implements AuthenticationUseCase {
+  private static final System.Logger LOG = System.getLogger(AuthenticationService.class.getName());
+
+  private final UserRepository users;
+  private final RefreshTokenRepository refreshTokens;
+  private final PasswordHasher hasher;
+  private final AccessTokenIssuer accessTokens;
+  private final Transactions transactions;
+  private final AuthSettings settings;
+  private final Clock clock;
+  private final AuthenticationMetrics metrics;
+
+  public AuthenticationService(
+      UserRepository users,
+      RefreshTokenRepository refreshTokens,
+      PasswordHasher hasher,
+      AccessTokenIssuer accessTokens,
+      Transactions transactions,
+      AuthSettings settings,
+      Clock clock,
+      AuthenticationMetrics metrics) {
+    this.users = users;
+    this.refreshTokens = refreshTokens;
+    this.hasher = hasher;
+    this.accessTokens = accessTokens;
+    this.transactions = transactions;
+    this.settings = settings;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public IssuedTokens login(LoginCommand command) {
+    Optional<User> found = parseEmail(command.email()).flatMap(users::findByEmail);
+    String emailHash = OpaqueTokens.fingerprint(command.email().strip().toLowerCase(Locale.ROOT));
+    if (found.isEmpty()) {
+      hasher.matchAgainstDummy(command.password());
+      throw failedLogin(emailHash, "unknown_email");
+    }
+    User user = found.get();
+    if (!hasher.matches(command.password(), user.passwordHash())) {
+      throw failedLogin(emailHash, "wrong_password");
+    }
+    if (!user.isActive()) {
+      throw failedLogin(emailHash, "account_disabled");
+    }
+    Instant now = clock.instant();
+    String refresh = OpaqueTokens.newToken();
+    RefreshToken first =
+        RefreshToken.startFamily(
+            user.id(), OpaqueTokens.hash(refresh), now, now.plus(settings.refreshTokenTtl()));
+    refreshTokens.add(first);
+    metrics.loginSucceeded();
+    LOG.log(Level.INFO, () -> "auth_login_succeeded userId=" + user.id() + " emailHash=" + emailHash);
+    return new IssuedTokens(
+        accessTokens.issue(user, first.familyId(), now), refresh, settings.accessTokenTtl());
+  }
+
+  @Override
+  public IssuedTokens refresh(String presented) {
+    if (presented == null || presented.isBlank()) {
+      throw AuthenticationFailedException.invalidRefreshToken();
+    }
+    Instant now = clock.instant();
+    RefreshToken current =
+        refreshTokens
+            .findByHash(OpaqueTokens.hash(presented))
+            .orElseThrow(AuthenticationFailedException::invalidRefreshToken);
+    if (current.wasRotated()) {
+      throw reuseDetected(current, now);
+    }
+    if (current.isRevoked() || current.isExpired(now)) {
+      throw AuthenticationFailedException.invalidRefreshToken();
+    }
+    Optional<User> user = users.findById(current.userId()).filter(User::isActive);
+    if (user.isEmpty()) {
+      refreshTokens.revokeFamily(current.familyId(), now);
+      throw AuthenticationFailedException.invalidRefreshToken();
+    }
+
+    String next = OpaqueTokens.newToken();
+    RefreshToken successor = current.successor(OpaqueTokens.hash(next), now);
+    try {
+      transactions.inTransaction(
+          () -> {
+            refreshTokens.add(successor);
+            if (!refreshTokens.markRotated(current.id(), successor.id(), now)) {
+              throw new ConcurrentReuse();
+            }
+          });
+    } catch (ConcurrentReuse e) {
+      throw reuseDetected(current, now);
+    }
+    LOG.log(Level.DEBUG, () -> "auth_refresh_rotated userId=" + current.userId());
+    return new IssuedTokens(
+        accessTokens.issue(user.get(), current.familyId(), now), next, settings.accessTokenTtl());
+  }
+
+  @Override
+  public void logout(Actor actor, UUID sessionFamilyId) {
+    int revoked =
+        sessionFamilyId == null ? 0 : refreshTokens.revokeFamily(sessionFamilyId, clock.instant());
+    LOG.log(Level.INFO, () -> "auth_logout userId=" + actor.userId() + " revokedTokens=" + revoked);
+  }
+
+  private AuthenticationFailedException reuseDetected(RefreshToken token, Instant now) {
+    refreshTokens.revokeFamily(token.familyId(), now);
+    metrics.refreshTokenReused();
+    LOG.log(
+        Level.WARNING,
+        () -> "auth_refresh_reuse userId=" + token.userId() + " familyId=" + token.familyId());
+    return AuthenticationFailedException.invalidRefreshToken();
+  }
+
+  private AuthenticationFailedException failedLogin(String emailHash, String reason) {
+    metrics.loginFailed(reason);
+    LOG.log(Level.WARNING, () -> "auth_login_failed emailHash=" + emailHash + " reason=" + reason);
+    return AuthenticationFailedException.badCredentials();
+  }
+
+  private static Optional<Email> parseEmail(String raw) {
+    try {
+      return Optional.of(new Email(raw));
+    } catch (InvalidInputException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Another request rotated the same token between our read and our write: treat it as reuse. */
+  private static final class ConcurrentReuse extends RuntimeException {
+    ConcurrentReuse() {
+      super("refresh token rotated concurrently", null, false, false);
+    }
+  }
+}

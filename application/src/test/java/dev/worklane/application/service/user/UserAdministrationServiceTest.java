@@ -1,0 +1,100 @@
+package dev.worklane.application.service.user;
+
+import static dev.worklane.domain.fixtures.UserFixtures.T0;
+import static dev.worklane.domain.fixtures.UserFixtures.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.user.UserAccount;
+import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.application.service.DirectTransactions;
+import dev.worklane.domain.common.ConflictException;
+import dev.worklane.domain.common.ForbiddenException;
+import dev.worklane.domain.common.NotFoundException;
+import dev.worklane.domain.user.Profile;
+import dev.worklane.domain.user.Role;
+import dev.worklane.domain.user.User;
+import dev.worklane.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class UserAdministrationServiceTest {
+  @Mock UserRepository users;
+  @Mock ProfileRepository profiles;
+  @Mock RefreshTokenRepository refreshTokens;
+  final DirectTransactions transactions = new DirectTransactions();
+  final Instant now = T0.plusSeconds(30);
+  final Actor admin = new Actor(UserId.random(), Set.of(Role.ADMIN));
+  final User target = aUser().build();
+
+  UserAdministrationService service() {
+    return new UserAdministrationService(
+        users, profiles, refreshTokens, transactions, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  @Test
+  void adminDisablesAUserAndRevokesAllTheirRefreshTokens() {
+    when(users.findById(target.id())).thenReturn(Optional.of(target));
+    when(users.update(any())).thenAnswer(inv -> inv.getArgument(0));
+    when(profiles.findByUserId(target.id()))
+        .thenReturn(Optional.of(new Profile(target.id(), "T", ZoneId.of("UTC"), T0)));
+
+    UserAccount account = service().disable(admin, target.id());
+
+    assertThat(account.user().isActive()).isFalse();
+    assertThat(account.user().updatedAt()).isEqualTo(now);
+    verify(refreshTokens).revokeAllOf(target.id(), now);
+  }
+
+  @Test
+  void disablingAnAlreadyDisabledUserChangesNothingButStillRevokes() {
+    User off = aUser().disabled().build();
+    when(users.findById(off.id())).thenReturn(Optional.of(off));
+    when(profiles.findByUserId(off.id()))
+        .thenReturn(Optional.of(new Profile(off.id(), "T", ZoneId.of("UTC"), T0)));
+
+    assertThat(service().disable(admin, off.id()).user()).isEqualTo(off);
+    verify(users, never()).update(any());
+    verify(refreshTokens).revokeAllOf(off.id(), now);
+  }
+
+  @Test
+  void managersAndUsersMayNotDisableAccounts() {
+    Actor manager = new Actor(UserId.random(), Set.of(Role.MANAGER));
+    assertThatThrownBy(() -> service().disable(manager, target.id()))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessageContaining("user:manage");
+    verifyNoInteractions(users, refreshTokens);
+  }
+
+  @Test
+  void anAdminCannotDisableThemselves() {
+    assertThatThrownBy(() -> service().disable(admin, admin.userId()))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void unknownTargetIsNotFound() {
+    when(users.findById(target.id())).thenReturn(Optional.empty());
+    assertThatThrownBy(() -> service().disable(admin, target.id()))
+        .isInstanceOf(NotFoundException.class);
+    verify(refreshTokens, never()).revokeAllOf(any(), any());
+  }
+}

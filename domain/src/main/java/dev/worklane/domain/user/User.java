@@ -1,0 +1,54 @@
+package dev.worklane.domain.user;
+
+import dev.worklane.domain.common.InvalidInputException;
+import dev.worklane.domain.common.Require;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The account aggregate. Immutable: behaviour returns the changed copy. */
+public record User(
+    UserId id,
+    Email email,
+    String passwordHash,
+    Set<Role> roles,
+    UserStatus status,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public User {
+    Require.present(id, "id");
+    Require.present(email, "email");
+    Require.present(passwordHash, "passwordHash");
+    Require.present(roles, "roles");
+    Require.present(status, "status");
+    Require.present(createdAt, "createdAt");
+    Require.present(updatedAt, "updatedAt");
+    if (roles.isEmpty()) {
+      throw new InvalidInputException("roles", "a user has at least one role");
+    }
+    roles = Set.copyOf(roles);
+  }
+
+  /** A self-registered account: role USER, active. */
+  public static User register(UserId id, Email email, String passwordHash, Instant now) {
+    return new User(id, email, passwordHash, EnumSet.of(Role.USER), UserStatus.ACTIVE, now, now);
+  }
+
+  public boolean isActive() {
+    return status == UserStatus.ACTIVE;
+  }
+
+  /** Highest role held, for coarse checks. */
+  public Role highestRole() {
+    return roles.stream().max(Enum::compareTo).orElseThrow();
+  }
+
+  public boolean can(Permission permission) {
+    return roles.stream().anyMatch(role -> role.grants(permission));
+  }
+
+  public User disable(Instant now) {
+    return new User(id, email, passwordHash, roles, UserStatus.DISABLED, createdAt, now);
+  }
+}

@@ -1,0 +1,6 @@
+package dev.worklane.domain.user;
+
+public enum UserStatus {
+  ACTIVE,
+  DISABLED
+}
