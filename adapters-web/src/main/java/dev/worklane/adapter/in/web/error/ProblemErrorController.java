@@ -1,0 +1,38 @@
+package dev.worklane.adapter.in.web.error;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Boot's whitelabel /error: failures raised outside Spring MVC (container-level 400s,
+ * filter errors) still answer with a problem document and no internals.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+  private final ProblemWriter problems;
+
+  public ProblemErrorController(ProblemWriter problems) {
+    this.problems = problems;
+  }
+
+  @RequestMapping("${server.error.path:/error}")
+  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status =
+        code instanceof Integer value && HttpStatus.resolve(value) != null
+            ? HttpStatus.valueOf(value)
+            : HttpStatus.INTERNAL_SERVER_ERROR;
+    String detail =
+        status.is5xxServerError()
+            ? "An unexpected error occurred; quote the requestId when reporting it"
+            : status.getReasonPhrase();
+    return ResponseEntity.status(status)
+        .body(problems.problem(request, status, ProblemWriter.codeFor(status.value()), detail));
+  }
+}

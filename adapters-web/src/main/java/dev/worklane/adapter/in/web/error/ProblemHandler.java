@@ -1,0 +1,254 @@
+package dev.worklane.adapter.in.web.error;
+
+import dev.worklane.adapter.in.web.error.ProblemWriter.FieldError;
+import dev.worklane.adapter.in.web.support.BodySizeLimitFilter.BodyTooLargeException;
+import dev.worklane.domain.common.AuthenticationFailedException;
+import dev.worklane.domain.common.ConflictException;
+import dev.worklane.domain.common.DomainException;
+import dev.worklane.domain.common.ForbiddenException;
+import dev.worklane.domain.common.InvalidInputException;
+import dev.worklane.domain.common.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The single error translator (STYLE 8): domain exceptions and every framework failure become RFC
+ * 9457 problems with a stable {@code code}. Client mistakes are 4xx; only real faults are 500, and
+ * those never carry a stack trace, SQL or class name to the client.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  private final ProblemWriter problems;
+
+  public ProblemHandler(ProblemWriter problems) {
+    this.problems = problems;
+  }
+
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<ProblemDetail> domain(DomainException ex, HttpServletRequest request) {
+    HttpStatus status =
+        switch (ex) {
+          case NotFoundException e -> HttpStatus.NOT_FOUND;
+          case ConflictException e -> HttpStatus.CONFLICT;
+          case ForbiddenException e -> {
+            LOG.warn("authz_denied permission={} path={}", e.permission(), request.getRequestURI());
+            yield HttpStatus.FORBIDDEN;
+          }
+          case InvalidInputException e -> HttpStatus.BAD_REQUEST;
+          case AuthenticationFailedException e -> HttpStatus.UNAUTHORIZED;
+        };
+    ProblemDetail problem = problems.problem(request, status, ex.code(), ex.getMessage());
+    if (ex instanceof InvalidInputException invalid) {
+      ProblemWriter.withErrors(problem, List.of(new FieldError(invalid.field(), ex.getMessage())));
+    }
+    HttpHeaders headers = new HttpHeaders();
+    if (status == HttpStatus.UNAUTHORIZED) {
+      headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    return ResponseEntity.status(status).headers(headers).body(problem);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
+    LOG.warn("authz_denied path={}", request.getRequestURI());
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(problems.problem(request, HttpStatus.FORBIDDEN, "FORBIDDEN", "Access denied"));
+  }
+
+  @ExceptionHandler(AuthenticationException.class)
+  ResponseEntity<ProblemDetail> unauthenticated(
+      AuthenticationException ex, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .body(
+            problems.problem(
+                request, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication required"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+    if (causedByBodyLimit(ex)) {
+      return tooLarge(request, ex);
+    }
+    LOG.error("unhandled_exception path={}", request.getRequestURI(), ex);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(
+            problems.problem(
+                request,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "An unexpected error occurred; quote the requestId when reporting it"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    HttpServletRequest servlet = servletRequest(request);
+    if (causedByBodyLimit(ex)) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(servlet, ex).getBody());
+    }
+    Throwable cause = ex.getMostSpecificCause();
+    ProblemDetail problem;
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      problem =
+          problems.problem(servlet, HttpStatus.BAD_REQUEST, "UNKNOWN_PROPERTY", "Unknown property in request body");
+      ProblemWriter.withErrors(
+          problem, List.of(new FieldError(path(unknown), "is not a known property")));
+    } else if (cause instanceof MismatchedInputException mismatch) {
+      problem =
+          problems.problem(servlet, HttpStatus.BAD_REQUEST, "TYPE_MISMATCH", "A value has the wrong type");
+      ProblemWriter.withErrors(
+          problem, List.of(new FieldError(path(mismatch), "has the wrong type or shape")));
+    } else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+      problem =
+          problems.problem(servlet, HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Request body is not valid JSON");
+    } else {
+      problem =
+          problems.problem(servlet, HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "Request body is missing or unreadable");
+    }
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+            .sorted(java.util.Comparator.comparing(FieldError::field))
+            .toList();
+    ProblemDetail problem =
+        problems.problem(
+            servletRequest(request), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Request validation failed");
+    return ResponseEntity.badRequest().body(ProblemWriter.withErrors(problem, errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            e ->
+                                new FieldError(
+                                    r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+            .toList();
+    ProblemDetail problem =
+        problems.problem(
+            servletRequest(request), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Request validation failed");
+    return ResponseEntity.badRequest().body(ProblemWriter.withErrors(problem, errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    ProblemDetail problem =
+        problems.problem(
+            servletRequest(request),
+            HttpStatus.BAD_REQUEST,
+            "INVALID_PARAMETER",
+            "Parameter '" + name + "' has an invalid value");
+    return ResponseEntity.badRequest()
+        .body(ProblemWriter.withErrors(problem, List.of(new FieldError(name, "has an invalid value"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    HttpServletRequest servlet = servletRequest(request);
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(
+            problems.problem(
+                servlet,
+                HttpStatus.NOT_FOUND,
+                "NOT_FOUND",
+                "No endpoint " + servlet.getMethod() + " " + servlet.getRequestURI()));
+  }
+
+  /** Every other Spring MVC exception (405, 406, 415, ...): keep Spring's status, add our fields. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem =
+        body instanceof ProblemDetail detail
+            ? detail
+            : ProblemDetail.forStatusAndDetail(status, HttpStatus.valueOf(status.value()).getReasonPhrase());
+    problems.enrich(problem, servletRequest(request), null);
+    return ResponseEntity.status(status).headers(headers).body(problem);
+  }
+
+  private ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request, Exception ex) {
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+        .body(
+            problems.problem(
+                request, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body is too large"));
+  }
+
+  private static boolean causedByBodyLimit(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLargeException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String path(JacksonException ex) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference ref : ex.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "$" : path.toString();
+  }
+
+  private static HttpServletRequest servletRequest(WebRequest request) {
+    return ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.worklane.adapter.in.web.security;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Publishes the public signing keys (RFC 7517) so other services can verify Worklane tokens. */
+@RestController
+public class JwksController {
+  private final JwtKeys keys;
+
+  public JwksController(JwtKeys keys) {
+    this.keys = keys;
+  }
+
+  @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
+  ResponseEntity<Map<String, Object>> jwks() {
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+        .body(keys.publicKeys().toJSONObject(true));
+  }
+}

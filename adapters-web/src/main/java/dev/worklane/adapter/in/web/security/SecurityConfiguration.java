@@ -1,0 +1,176 @@
+package dev.worklane.adapter.in.web.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.adapter.in.web.support.UserIdMdcFilter;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter.HeaderValue;
+
+/**
+ * The API filter chain: stateless bearer JWT (ES256 pinned; iss, aud, exp, iat, jti checked), coarse
+ * role checks with the ADMIN &gt; MANAGER &gt; USER hierarchy, helmet-equivalent headers, problem
+ * responses for 401/403. Fine-grained permissions are decided by the use cases.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+  /** helmet 8's default Content-Security-Policy, verbatim. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; base-uri 'self'; font-src 'self' https: data:; form-action 'self'; "
+          + "frame-ancestors 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; "
+          + "script-src-attr 'none'; style-src 'self' https: 'unsafe-inline'; upgrade-insecure-requests";
+
+  static final String[] PUBLIC_AUTH_PATHS = {
+    "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh"
+  };
+
+  @Bean
+  SecurityFilterChain apiFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+    ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+    http.csrf(csrf -> csrf.disable()) // bearer tokens only: no ambient credential to forge
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .anonymous(anonymous -> {})
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(PUBLIC_AUTH_PATHS)
+                    .permitAll()
+                    .requestMatchers("/.well-known/jwks.json", "/health", "/ready", "/error")
+                    .permitAll()
+                    .requestMatchers("/api/v1/users/*/disable")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/api/**")
+                    .authenticated()
+                    .anyRequest()
+                    .permitAll())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(accessDenied))
+        .exceptionHandling(
+            ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+        .addFilterAfter(new UserIdMdcFilter(), BearerTokenAuthenticationFilter.class)
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                    .crossOriginResourcePolicy(c -> c.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                    // Written only for requests that arrived over HTTPS (directly or via a trusted proxy).
+                    .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                    .frameOptions(frame -> frame.sameOrigin())
+                    .xssProtection(xss -> xss.headerValue(HeaderValue.DISABLED))
+                    .contentTypeOptions(nosniff -> {})
+                    .addHeaderWriter(new StaticHeadersWriter("Origin-Agent-Cluster", "?1"))
+                    .addHeaderWriter(new StaticHeadersWriter("X-DNS-Prefetch-Control", "off"))
+                    .addHeaderWriter(new StaticHeadersWriter("X-Download-Options", "noopen"))
+                    .addHeaderWriter(
+                        new StaticHeadersWriter("X-Permitted-Cross-Domain-Policies", "none")));
+    return http.build();
+  }
+
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_MANAGER\nROLE_MANAGER > ROLE_USER");
+  }
+
+  @Bean
+  JwtKeys jwtKeys(JwtSettings settings) {
+    return JwtKeys.load(settings);
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(JwtKeys keys) {
+    return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
+  }
+
+  @Bean
+  JwtAccessTokenIssuerAdapter accessTokenIssuer(
+      JwtEncoder encoder, JwtKeys keys, JwtSettings settings) {
+    return new JwtAccessTokenIssuerAdapter(encoder, keys, settings);
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(JwtKeys keys, JwtSettings settings) {
+    NimbusJwtDecoder decoder =
+        settings.jwkSetUri() != null
+            ? NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build()
+            : NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicKeys()))
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+    decoder.setJwtValidator(validator(settings));
+    return decoder;
+  }
+
+  static OAuth2TokenValidator<Jwt> validator(JwtSettings settings) {
+    return new DelegatingOAuth2TokenValidator<>(
+        List.of(
+            new JwtTimestampValidator(),
+            new JwtIssuerValidator(settings.issuer()),
+            new JwtAudienceValidator(settings.audience()),
+            new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
+            new JwtClaimValidator<>(JwtClaimNames.IAT, Objects::nonNull),
+            new JwtClaimValidator<String>(JwtClaimNames.JTI, jti -> jti != null && !jti.isBlank()),
+            new JwtClaimValidator<String>(JwtClaimNames.SUB, SecurityConfiguration::isUuid)));
+  }
+
+  private static boolean isUuid(String value) {
+    try {
+      return value != null && UUID.fromString(value).toString().equalsIgnoreCase(value);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  static JwtAuthenticationConverter authenticationConverter() {
+    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+    roles.setAuthoritiesClaimName(JwtAccessTokenIssuerAdapter.ROLES_CLAIM);
+    roles.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(roles);
+    return converter;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.worklane.adapter.in.web.support;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.MDC;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Runs inside the security chain, after authentication: adds the caller's user id to the MDC. */
+public class UserIdMdcFilter extends OncePerRequestFilter {
+  public static final String MDC_KEY = "userId";
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth instanceof JwtAuthenticationToken jwt) {
+      MDC.put(MDC_KEY, jwt.getToken().getSubject());
+    }
+    chain.doFilter(request, response);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.worklane.adapter.in.web.v1.auth;
+
+import dev.worklane.adapter.in.web.support.ApiResponse;
+import dev.worklane.adapter.in.web.support.Envelopes;
+import dev.worklane.adapter.in.web.v1.user.UserResponse;
+import dev.worklane.adapter.in.web.v1.user.UserWebMapper;
+import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.auth.AuthenticationUseCase;
+import dev.worklane.application.port.in.auth.IssuedTokens;
+import dev.worklane.application.port.in.auth.LoginCommand;
+import dev.worklane.application.port.in.auth.RegisterUserCommand;
+import dev.worklane.application.port.in.auth.RegisterUserUseCase;
+import dev.worklane.domain.user.Email;
+import dev.worklane.domain.user.Password;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+public class AuthController {
+  private final RegisterUserUseCase registration;
+  private final AuthenticationUseCase authentication;
+  private final UserWebMapper mapper;
+  private final Envelopes envelopes;
+
+  public AuthController(
+      RegisterUserUseCase registration,
+      AuthenticationUseCase authentication,
+      UserWebMapper mapper,
+      Envelopes envelopes) {
+    this.registration = registration;
+    this.authentication = authentication;
+    this.mapper = mapper;
+    this.envelopes = envelopes;
+  }
+
+  @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ApiResponse<UserResponse>> register(@Valid @RequestBody RegisterRequest body) {
+    var account =
+        registration.register(
+            new RegisterUserCommand(
+                new Email(body.email()), new Password(body.password()), body.displayName()));
+    return ResponseEntity.created(URI.create("/api/v1/users/me"))
+        .body(envelopes.of(mapper.toResponse(account)));
+  }
+
+  @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ApiResponse<TokenResponse> login(@Valid @RequestBody LoginRequest body) {
+    return envelopes.of(tokens(authentication.login(new LoginCommand(body.email(), body.password()))));
+  }
+
+  @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ApiResponse<TokenResponse> refresh(@Valid @RequestBody RefreshRequest body) {
+    return envelopes.of(tokens(authentication.refresh(body.refreshToken())));
+  }
+
+  /** Ends the token's session: its refresh family is revoked. */
+  @PostMapping("/logout")
+  ResponseEntity<Void> logout(Actor actor, @AuthenticationPrincipal Jwt jwt) {
+    authentication.logout(actor, sessionFamily(jwt));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static UUID sessionFamily(Jwt jwt) {
+    String sid = jwt == null ? null : jwt.getClaimAsString("sid");
+    try {
+      return sid == null ? null : UUID.fromString(sid);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static TokenResponse tokens(IssuedTokens issued) {
+    return new TokenResponse(
+        issued.accessToken(),
+        issued.refreshToken(),
+        IssuedTokens.TOKEN_TYPE,
+        issued.accessTokenTtl().toSeconds());
+  }
+}

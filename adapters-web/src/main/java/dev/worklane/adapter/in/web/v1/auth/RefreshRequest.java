@@ -1,0 +1,11 @@
+package dev.worklane.adapter.in.web.v1.auth;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {
+  @Override
+  public String toString() {
+    return "RefreshRequest[****]";
+  }
+}

@@ -1,0 +1,17 @@
+package dev.worklane.adapter.in.web.v1.auth;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Shape checks only; the domain's Email and Password value objects enforce the rules. */
+public record RegisterRequest(
+    @NotBlank @Size(max = 254) String email,
+    @NotNull @Size(min = 12, max = 128) String password,
+    @Size(max = 100) String displayName) {
+
+  @Override
+  public String toString() {
+    return "RegisterRequest[email=" + email + ", password=****]";
+  }
+}

@@ -1,0 +1,10 @@
+package dev.worklane.adapter.in.web.v1.user;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** PATCH body: absent (or null) fields are left unchanged. */
+public record UpdateProfileRequest(
+    @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String displayName,
+    @Size(max = 64) String timeZone) {}

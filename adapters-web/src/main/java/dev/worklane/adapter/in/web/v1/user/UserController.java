@@ -1,0 +1,60 @@
+package dev.worklane.adapter.in.web.v1.user;
+
+import dev.worklane.adapter.in.web.support.ApiResponse;
+import dev.worklane.adapter.in.web.support.Envelopes;
+import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.user.MyAccountUseCase;
+import dev.worklane.application.port.in.user.UpdateProfileCommand;
+import dev.worklane.application.port.in.user.UserAdministrationUseCase;
+import dev.worklane.domain.user.Profile;
+import dev.worklane.domain.user.UserId;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
+public class UserController {
+  private final MyAccountUseCase myAccount;
+  private final UserAdministrationUseCase administration;
+  private final UserWebMapper mapper;
+  private final Envelopes envelopes;
+
+  public UserController(
+      MyAccountUseCase myAccount,
+      UserAdministrationUseCase administration,
+      UserWebMapper mapper,
+      Envelopes envelopes) {
+    this.myAccount = myAccount;
+    this.administration = administration;
+    this.mapper = mapper;
+    this.envelopes = envelopes;
+  }
+
+  @GetMapping("/me")
+  ApiResponse<UserResponse> me(Actor actor) {
+    return envelopes.of(mapper.toResponse(myAccount.get(actor)));
+  }
+
+  @PatchMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ApiResponse<UserResponse> updateMe(Actor actor, @Valid @RequestBody UpdateProfileRequest body) {
+    var command =
+        new UpdateProfileCommand(
+            Optional.ofNullable(body.displayName()),
+            Optional.ofNullable(body.timeZone()).map(Profile::ianaZone));
+    return envelopes.of(mapper.toResponse(myAccount.updateProfile(actor, command)));
+  }
+
+  @PostMapping("/{id}/disable")
+  ApiResponse<UserResponse> disable(Actor actor, @PathVariable UUID id) {
+    return envelopes.of(mapper.toResponse(administration.disable(actor, new UserId(id))));
+  }
+}
