@@ -1,0 +1,36 @@
+package dev.worklane.bootstrap.config;
+
+import dev.worklane.adapter.in.web.security.BCryptPasswordHasherAdapter;
+import dev.worklane.adapter.in.web.security.JwtSettings;
+import dev.worklane.adapter.in.web.support.WebSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Turns typed properties into the plain settings objects the web adapter needs. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityWiring {
+
+  @Bean
+  JwtSettings jwtSettings(WorklaneProperties properties) {
+    WorklaneProperties.Jwt jwt = properties.jwt();
+    return new JwtSettings(
+        jwt.issuer(),
+        jwt.audience(),
+        jwt.accessTokenTtl(),
+        jwt.keys(),
+        properties.resolvedKeysFile(),
+        jwt.generateKeys(),
+        jwt.activeKeyId(),
+        properties.jwkSetUri());
+  }
+
+  @Bean
+  BCryptPasswordHasherAdapter passwordHasher(WorklaneProperties properties) {
+    return new BCryptPasswordHasherAdapter(properties.security().bcryptStrength());
+  }
+
+  @Bean
+  WebSettings webSettings(WorklaneProperties properties) {
+    return new WebSettings(properties.web().maxJsonBody().toBytes());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.worklane.bootstrap.config;
+
+import dev.worklane.application.port.out.AccessTokenIssuer;
+import dev.worklane.application.port.out.AuthenticationMetrics;
+import dev.worklane.application.port.out.PasswordHasher;
+import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.Transactions;
+import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.application.service.auth.AuthSettings;
+import dev.worklane.application.service.auth.AuthenticationService;
+import dev.worklane.application.service.auth.RegisterUserService;
+import dev.worklane.application.service.user.MyAccountService;
+import dev.worklane.application.service.user.UserAdministrationService;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The core's use cases are plain classes (STYLE 2): they are created here and nowhere else. */
+@Configuration(proxyBeanMethods = false)
+public class UseCaseConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  AuthSettings authSettings(WorklaneProperties properties) {
+    return new AuthSettings(
+        properties.jwt().accessTokenTtl(), properties.jwt().refreshTokenTtl());
+  }
+
+  @Bean
+  RegisterUserService registerUserService(
+      UserRepository users,
+      ProfileRepository profiles,
+      PasswordHasher hasher,
+      Transactions transactions,
+      Clock clock) {
+    return new RegisterUserService(users, profiles, hasher, transactions, clock);
+  }
+
+  @Bean
+  AuthenticationService authenticationService(
+      UserRepository users,
+      RefreshTokenRepository refreshTokens,
+      PasswordHasher hasher,
+      AccessTokenIssuer accessTokens,
+      Transactions transactions,
+      AuthSettings settings,
+      Clock clock,
+      AuthenticationMetrics metrics) {
+    return new AuthenticationService(
+        users, refreshTokens, hasher, accessTokens, transactions, settings, clock, metrics);
+  }
+
+  @Bean
+  MyAccountService myAccountService(
+      UserRepository users, ProfileRepository profiles, Transactions transactions, Clock clock) {
+    return new MyAccountService(users, profiles, transactions, clock);
+  }
+
+  @Bean
+  UserAdministrationService userAdministrationService(
+      UserRepository users,
+      ProfileRepository profiles,
+      RefreshTokenRepository refreshTokens,
+      Transactions transactions,
+      Clock clock) {
+    return new UserAdministrationService(users, profiles, refreshTokens, transactions, clock);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.worklane.bootstrap.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every Worklane setting (STYLE 13). Each one is documented in the README with its environment
+ * variable; application.yml maps the variables.
+ */
+@ConfigurationProperties("worklane")
+public record WorklaneProperties(
+    @DefaultValue(".worklane") Path dataDir,
+    @DefaultValue Db db,
+    @DefaultValue Jwt jwt,
+    @DefaultValue Security security,
+    @DefaultValue Web web,
+    @DefaultValue Demo demo) {
+
+  /** External PostgreSQL; when {@code url} is blank an embedded server is started instead. */
+  public record Db(String url, String username, String password) {
+    public boolean embedded() {
+      return url == null || url.isBlank();
+    }
+  }
+
+  public record Jwt(
+      @DefaultValue("http://localhost:8080") String issuer,
+      @DefaultValue("worklane-api") String audience,
+      @DefaultValue("7d") Duration accessTokenTtl,
+      @DefaultValue("30d") Duration refreshTokenTtl,
+      String keys,
+      String keysFile,
+      @DefaultValue("true") boolean generateKeys,
+      String activeKeyId,
+      String jwkSetUri) {}
+
+  public record Security(@DefaultValue("12") int bcryptStrength) {}
+
+  public record Web(@DefaultValue("1MB") DataSize maxJsonBody) {}
+
+  /** Demo accounts (Liquibase context {@code demo}); on by default only with the embedded database. */
+  public record Demo(Boolean enabled) {}
+
+  public Path resolvedKeysFile() {
+    return isBlank(jwt.keysFile()) ? dataDir.resolve("jwt-keys.json") : Path.of(jwt.keysFile());
+  }
+
+  public URI jwkSetUri() {
+    return isBlank(jwt.jwkSetUri()) ? null : URI.create(jwt.jwkSetUri());
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  public boolean demoEnabled() {
+    return demo.enabled() != null ? demo.enabled() : db.embedded();
+  }
+}
