@@ -10,16 +10,17 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
- * Everything the persistence adapter contributes: the port adapters, their mappers, the Spring
- * Data repositories and the entities of this package tree. Bootstrap only imports this class; the
- * data source, JPA and Liquibase themselves come from Spring Boot's auto-configuration.
+ * Everything the persistence adapter contributes: the port adapters, their mappers, the Spring Data
+ * repositories and the entities of this package tree. Bootstrap only imports this class; the data
+ * source, JPA and Liquibase themselves come from Spring Boot's auto-configuration.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(
     basePackageClasses = PersistenceAdapterConfiguration.class,
     // Only adapters and mappers: a configuration class met on the scan path (a test's, say) must
     // not be pulled in by importing this one.
-    excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Configuration.class))
+    excludeFilters =
+        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Configuration.class))
 @EnableJpaRepositories(basePackageClasses = PersistenceAdapterConfiguration.class)
 @EntityScan(basePackageClasses = PersistenceAdapterConfiguration.class)
 public class PersistenceAdapterConfiguration {

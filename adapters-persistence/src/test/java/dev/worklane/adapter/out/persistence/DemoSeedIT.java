@@ -21,9 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestConstructor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestConstructor;
 
 /**
  * The demo context (SPEC 11): three accounts, one per role, whose password hashes arrive as
@@ -64,7 +64,8 @@ class DemoSeedIT {
   static void demoPasswordHashes(DynamicPropertyRegistry registry) {
     HASHES.forEach(
         (account, hash) ->
-            registry.add("spring.liquibase.parameters.demo." + account + ".password-hash", () -> hash));
+            registry.add(
+                "spring.liquibase.parameters.demo." + account + ".password-hash", () -> hash));
   }
 
   @Test

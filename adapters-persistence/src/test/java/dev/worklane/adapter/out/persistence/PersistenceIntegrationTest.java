@@ -12,9 +12,8 @@ import org.springframework.test.context.TestConstructor;
 
 /**
  * An integration test of this adapter against real PostgreSQL (a fresh database of {@code
- * TestPostgres}). Every test class carrying it shares one Spring context and one database, so
- * tests use their own ids and emails instead of cleaning up. Constructors of test classes are
- * autowired.
+ * TestPostgres}). Every test class carrying it shares one Spring context and one database, so tests
+ * use their own ids and emails instead of cleaning up. Constructors of test classes are autowired.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,9 +8,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link Transactions} with Spring's {@link TransactionTemplate}: READ COMMITTED (SPEC 5), joins
- * an enclosing transaction, and rolls back on any exception or error thrown by the work (the
- * template rolls back on every {@link Throwable}, checked ones included), which then propagates.
+ * {@link Transactions} with Spring's {@link TransactionTemplate}: READ COMMITTED (SPEC 5), joins an
+ * enclosing transaction, and rolls back on any exception or error thrown by the work (the template
+ * rolls back on every {@link Throwable}, checked ones included), which then propagates.
  */
 @Component
 public class TransactionsAdapter implements Transactions {

@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
 /**
- * Row of {@code profiles}. Carries two columns the domain record does not: {@code created_at}
- * (set once) and {@code avatar_file_id} (owned by the file feature), which saving a profile keeps.
+ * Row of {@code profiles}. Carries two columns the domain record does not: {@code created_at} (set
+ * once) and {@code avatar_file_id} (owned by the file feature), which saving a profile keeps.
  */
 @Entity
 @Table(name = "profiles")

@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class UserRepositoryAdapter implements UserRepository {
 
-  /** The unique index on lower(email), created by changeset 20261125-01-users-email-unique-index. */
+  /**
+   * The unique index on lower(email), created by changeset 20261125-01-users-email-unique-index.
+   */
   static final String EMAIL_UNIQUE_INDEX = "ux_users_email_lower";
 
   private final UserJpaRepository users;

@@ -52,7 +52,10 @@ class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
   @Override
   protected UserId existingUser() {
     return users
-        .add(aUser().email("t-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com").build())
+        .add(
+            aUser()
+                .email("t-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
+                .build())
         .id();
   }
 
@@ -106,8 +109,7 @@ class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
   @Test
   void tokenHashesAreUnique() {
     RefreshToken first = login(existingUser());
-    RefreshToken clash =
-        RefreshToken.startFamily(existingUser(), first.tokenHash(), T0, EXPIRY);
+    RefreshToken clash = RefreshToken.startFamily(existingUser(), first.tokenHash(), T0, EXPIRY);
 
     assertThatThrownBy(() -> adapter.add(clash))
         .isInstanceOf(DataIntegrityViolationException.class);

@@ -32,11 +32,11 @@ final class ContainerPostgres {
     container.start();
     JdbcUrl url =
         new JdbcUrl(
-                JdbcUrl.parse(container.getJdbcUrl()).server(),
-                container.getDatabaseName(),
-                container.getUsername(),
-                container.getPassword(),
-                java.util.List.of());
+            JdbcUrl.parse(container.getJdbcUrl()).server(),
+            container.getDatabaseName(),
+            container.getUsername(),
+            container.getPassword(),
+            java.util.List.of());
     return new TestPostgres.Server("testcontainers", url, false, container::stop);
   }
 

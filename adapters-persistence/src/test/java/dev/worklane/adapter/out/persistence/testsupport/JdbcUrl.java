@@ -23,7 +23,8 @@ record JdbcUrl(String server, String database, String user, String password, Lis
     String location = query < 0 ? afterPrefix : afterPrefix.substring(0, query);
     int slash = location.indexOf('/');
     String server = slash < 0 ? location : location.substring(0, slash);
-    String database = slash < 0 || slash == location.length() - 1 ? "postgres" : location.substring(slash + 1);
+    String database =
+        slash < 0 || slash == location.length() - 1 ? "postgres" : location.substring(slash + 1);
     String user = "postgres";
     String password = null;
     List<String> rest = new ArrayList<>();

@@ -29,7 +29,8 @@ public class PostgresTestProperties
     context
         .getEnvironment()
         .getPropertySources()
-        .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(TestPostgres.freshDatabase())));
+        .addFirst(
+            new MapPropertySource(PROPERTY_SOURCE_NAME, properties(TestPostgres.freshDatabase())));
   }
 
   /** The datasource properties for {@code database}, e.g. for a {@code DynamicPropertySource}. */
@@ -37,7 +38,8 @@ public class PostgresTestProperties
     Map<String, Object> properties = new HashMap<>();
     properties.put("spring.datasource.url", database.jdbcUrl());
     properties.put("spring.datasource.username", database.username());
-    properties.put("spring.datasource.password", database.password() == null ? "" : database.password());
+    properties.put(
+        "spring.datasource.password", database.password() == null ? "" : database.password());
     return properties;
   }
 }

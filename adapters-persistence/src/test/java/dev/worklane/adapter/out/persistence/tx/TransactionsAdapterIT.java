@@ -38,11 +38,14 @@ class TransactionsAdapterIT {
   }
 
   private static User newUser() {
-    return aUser().email("tx-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com").build();
+    return aUser()
+        .email("tx-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
+        .build();
   }
 
   private int userRows(UserId id) {
-    return jdbc.queryForObject("select count(*) from users where id = ?", Integer.class, id.value());
+    return jdbc.queryForObject(
+        "select count(*) from users where id = ?", Integer.class, id.value());
   }
 
   @Test

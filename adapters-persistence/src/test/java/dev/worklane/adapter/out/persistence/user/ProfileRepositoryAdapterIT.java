@@ -39,7 +39,10 @@ class ProfileRepositoryAdapterIT extends ProfileRepositoryContract {
   @Override
   protected UserId existingUser() {
     return users
-        .add(aUser().email("p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com").build())
+        .add(
+            aUser()
+                .email("p-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
+                .build())
         .id();
   }
 
@@ -54,7 +57,8 @@ class ProfileRepositoryAdapterIT extends ProfileRepositoryContract {
 
     Map<String, Object> row =
         jdbc.queryForMap(
-            "select display_name, avatar_file_id, created_at, updated_at from profiles where user_id = ?",
+            "select display_name, avatar_file_id, created_at, updated_at from profiles where"
+                + " user_id = ?",
             user.value());
     assertThat(row.get("display_name")).isEqualTo("After");
     assertThat(row.get("avatar_file_id")).isEqualTo(avatar);

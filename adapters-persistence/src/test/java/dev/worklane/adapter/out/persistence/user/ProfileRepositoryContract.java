@@ -32,7 +32,9 @@ abstract class ProfileRepositoryContract {
     UserId user = existingUser();
     Profile original = profiles().save(new Profile(user, "Grace", ZoneId.of("UTC"), T0));
     Profile changed =
-        original.rename("Grace Hopper", T0.plusSeconds(10)).moveTo(ZoneId.of("America/New_York"), T0.plusSeconds(20));
+        original
+            .rename("Grace Hopper", T0.plusSeconds(10))
+            .moveTo(ZoneId.of("America/New_York"), T0.plusSeconds(20));
 
     profiles().save(changed);
 

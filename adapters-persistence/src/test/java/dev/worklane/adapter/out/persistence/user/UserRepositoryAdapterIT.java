@@ -46,8 +46,7 @@ class UserRepositoryAdapterIT extends UserRepositoryContract {
   @Test
   void addLetsOtherIntegrityViolationsThrough() {
     User user = adapter.add(aUser().email(uniqueEmail("twice")).build());
-    User sameIdOtherEmail =
-        aUser().id(user.id()).email(uniqueEmail("other")).build();
+    User sameIdOtherEmail = aUser().id(user.id()).email(uniqueEmail("other")).build();
 
     assertThatThrownBy(() -> adapter.add(sameIdOtherEmail))
         .isInstanceOf(DataIntegrityViolationException.class)
@@ -81,7 +80,8 @@ class UserRepositoryAdapterIT extends UserRepositoryContract {
 
   @Test
   void rolesAreStoredOneRowEach() {
-    User user = adapter.add(aUser().email(uniqueEmail("roles")).roles(Role.USER, Role.ADMIN).build());
+    User user =
+        adapter.add(aUser().email(uniqueEmail("roles")).roles(Role.USER, Role.ADMIN).build());
 
     assertThat(
             jdbc.queryForList(

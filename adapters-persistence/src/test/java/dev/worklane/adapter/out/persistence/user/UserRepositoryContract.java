@@ -85,9 +85,11 @@ abstract class UserRepositoryContract {
 
   @Test
   void updateDropsRolesNoLongerHeld() {
-    User user = users().add(aUser().email(uniqueEmail("edsger")).roles(Role.ADMIN, Role.USER).build());
+    User user =
+        users().add(aUser().email(uniqueEmail("edsger")).roles(Role.ADMIN, Role.USER).build());
 
-    users().update(
+    users()
+        .update(
             new User(
                 user.id(),
                 user.email(),
