@@ -1,0 +1,45 @@
+package dev.worklane.adapter.out.persistence.user;
+
+import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.domain.user.Profile;
+import dev.worklane.domain.user.UserId;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link ProfileRepository} on PostgreSQL through JPA. */
+@Component
+public class ProfileRepositoryAdapter implements ProfileRepository {
+
+  private final ProfileJpaRepository profiles;
+  private final UserPersistenceMapper mapper;
+
+  ProfileRepositoryAdapter(ProfileJpaRepository profiles, UserPersistenceMapper mapper) {
+    this.profiles = profiles;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Optional<Profile> findByUserId(UserId userId) {
+    return profiles.findById(userId.value()).map(mapper::toDomain);
+  }
+
+  /**
+   * Inserts the first profile of a user, updates it afterwards. Flushes at once so a broken write
+   * (unknown user, over-long value) fails inside the caller's transaction, at this call.
+   */
+  @Override
+  @Transactional
+  public Profile save(Profile profile) {
+    ProfileEntity entity =
+        profiles
+            .findById(profile.userId().value())
+            .map(
+                existing -> {
+                  mapper.copyState(profile, existing);
+                  return existing;
+                })
+            .orElseGet(() -> mapper.toNewEntity(profile));
+    return mapper.toDomain(profiles.saveAndFlush(entity));
+  }
+}

@@ -1,0 +1,131 @@
+package dev.worklane.adapter.out.persistence.user;
+
+import dev.worklane.domain.user.Role;
+import dev.worklane.domain.user.UserStatus;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/** Row of {@code users} with its {@code user_roles}; never leaves this package. */
+@Entity
+@Table(name = "users")
+class UserEntity implements Persistable<UUID> {
+
+  @Id
+  @Column(name = "id", nullable = false, updatable = false)
+  private UUID id;
+
+  @Column(name = "email", nullable = false, length = 254)
+  private String email;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  // Roles are few and always needed (every authorization check reads them): load them eagerly.
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role", nullable = false, length = 16)
+  private Set<Role> roles = new HashSet<>();
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 16)
+  private UserStatus status;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  // Ids are assigned by the domain, so Spring Data cannot tell a new row from an old one by a null
+  // id; without this flag, add() would merge (select, then insert) instead of inserting.
+  @Transient private boolean fresh = true;
+
+  protected UserEntity() {}
+
+  @Override
+  public UUID getId() {
+    return id;
+  }
+
+  public void setId(UUID id) {
+    this.id = id;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public Set<Role> getRoles() {
+    return roles;
+  }
+
+  /** Replaces the content, keeping the managed collection so Hibernate diffs the rows. */
+  public void setRoles(Set<Role> roles) {
+    this.roles.retainAll(roles);
+    this.roles.addAll(roles);
+  }
+
+  public UserStatus getStatus() {
+    return status;
+  }
+
+  public void setStatus(UserStatus status) {
+    this.status = status;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+
+  @Override
+  public boolean isNew() {
+    return fresh;
+  }
+
+  @PostLoad
+  @PostPersist
+  void markStored() {
+    fresh = false;
+  }
+}

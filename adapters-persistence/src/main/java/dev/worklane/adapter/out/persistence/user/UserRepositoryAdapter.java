@@ -1,0 +1,91 @@
+package dev.worklane.adapter.out.persistence.user;
+
+import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.domain.common.NotFoundException;
+import dev.worklane.domain.user.Email;
+import dev.worklane.domain.user.EmailAlreadyRegisteredException;
+import dev.worklane.domain.user.User;
+import dev.worklane.domain.user.UserId;
+import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link UserRepository} on PostgreSQL through JPA. */
+@Component
+public class UserRepositoryAdapter implements UserRepository {
+
+  /**
+   * The unique index on lower(email), created by changeset 20261125-01-users-email-unique-index.
+   */
+  static final String EMAIL_UNIQUE_INDEX = "ux_users_email_lower";
+
+  private final UserJpaRepository users;
+  private final UserPersistenceMapper mapper;
+
+  UserRepositoryAdapter(UserJpaRepository users, UserPersistenceMapper mapper) {
+    this.users = users;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Optional<User> findById(UserId id) {
+    return users.findById(id.value()).map(mapper::toDomain);
+  }
+
+  @Override
+  public Optional<User> findByEmail(Email email) {
+    return users.findByEmailIgnoringCase(email.value()).map(mapper::toDomain);
+  }
+
+  /**
+   * Inserts and flushes at once, so a duplicate email surfaces here (as the domain's conflict)
+   * rather than at some later commit. Two concurrent registrations are decided by the index.
+   */
+  @Override
+  public User add(User user) {
+    try {
+      return mapper.toDomain(users.saveAndFlush(mapper.toNewEntity(user)));
+    } catch (DataIntegrityViolationException e) {
+      if (violates(e, EMAIL_UNIQUE_INDEX)) {
+        throw new EmailAlreadyRegisteredException();
+      }
+      throw e;
+    }
+  }
+
+  /** Joins the caller's transaction when there is one, so load and write see the same row. */
+  @Override
+  @Transactional
+  public User update(User user) {
+    UserEntity entity =
+        users.findById(user.id().value()).orElseThrow(() -> new NotFoundException("User"));
+    mapper.copyState(user, entity);
+    try {
+      return mapper.toDomain(users.saveAndFlush(entity));
+    } catch (DataIntegrityViolationException e) {
+      if (violates(e, EMAIL_UNIQUE_INDEX)) {
+        throw new EmailAlreadyRegisteredException();
+      }
+      throw e;
+    }
+  }
+
+  /** True when the failure is a violation of exactly {@code constraint}, whatever wraps it. */
+  private static boolean violates(Throwable failure, String constraint) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConstraintViolationException hibernate
+          && constraint.equalsIgnoreCase(hibernate.getConstraintName())) {
+        return true;
+      }
+      if (cause instanceof PSQLException psql) {
+        ServerErrorMessage server = psql.getServerErrorMessage();
+        return server != null && constraint.equalsIgnoreCase(server.getConstraint());
+      }
+    }
+    return false;
+  }
+}

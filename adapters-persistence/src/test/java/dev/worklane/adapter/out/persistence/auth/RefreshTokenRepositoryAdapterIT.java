@@ -1,0 +1,125 @@
+package dev.worklane.adapter.out.persistence.auth;
+
+import static dev.worklane.domain.fixtures.UserFixtures.T0;
+import static dev.worklane.domain.fixtures.UserFixtures.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.worklane.adapter.out.persistence.PersistenceIntegrationTest;
+import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.Transactions;
+import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.domain.auth.RefreshToken;
+import dev.worklane.domain.user.UserId;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@PersistenceIntegrationTest
+class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
+
+  private final RefreshTokenRepositoryAdapter adapter;
+  private final UserRepository users;
+  private final Transactions transactions;
+  private final JdbcTemplate jdbc;
+
+  RefreshTokenRepositoryAdapterIT(
+      RefreshTokenRepositoryAdapter adapter,
+      UserRepository users,
+      Transactions transactions,
+      JdbcTemplate jdbc) {
+    this.adapter = adapter;
+    this.users = users;
+    this.transactions = transactions;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  protected RefreshTokenRepository tokens() {
+    return adapter;
+  }
+
+  @Override
+  protected UserId existingUser() {
+    return users
+        .add(
+            aUser()
+                .email("t-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com")
+                .build())
+        .id();
+  }
+
+  /** The guard of refresh-token rotation: racing requests with one token, one winner (SPEC 4). */
+  @Test
+  void concurrentRotationsOfOneTokenHaveExactlyOneWinner() throws Exception {
+    RefreshToken current = login(existingUser());
+    int racers = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Callable<Boolean>> attempts = new ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      attempts.add(
+          () -> {
+            start.await();
+            return transactions.inTransaction(
+                () -> {
+                  RefreshToken successor = current.successor(uniqueHash(), T0.plusSeconds(1));
+                  adapter.add(successor);
+                  return adapter.markRotated(current.id(), successor.id(), T0.plusSeconds(1));
+                });
+          });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (Callable<Boolean> attempt : attempts) {
+        results.add(pool.submit(attempt));
+      }
+      start.countDown();
+      int winners = 0;
+      for (Future<Boolean> result : results) {
+        winners += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void rotationRecordsWhenItHappened() {
+    RefreshToken current = login(existingUser());
+    rotate(current, T0.plusSeconds(42));
+
+    Timestamp rotatedAt =
+        jdbc.queryForObject(
+            "select rotated_at from refresh_tokens where id = ?", Timestamp.class, current.id());
+    assertThat(rotatedAt.toInstant()).isEqualTo(T0.plusSeconds(42));
+  }
+
+  @Test
+  void tokenHashesAreUnique() {
+    RefreshToken first = login(existingUser());
+    RefreshToken clash = RefreshToken.startFamily(existingUser(), first.tokenHash(), T0, EXPIRY);
+
+    assertThatThrownBy(() -> adapter.add(clash))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void tokensOfAnUnknownUserAreRefusedByTheForeignKey() {
+    RefreshToken orphan = RefreshToken.startFamily(UserId.random(), uniqueHash(), T0, EXPIRY);
+
+    assertThatThrownBy(() -> adapter.add(orphan))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+}
