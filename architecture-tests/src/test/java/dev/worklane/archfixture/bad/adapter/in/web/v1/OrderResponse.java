@@ -1,0 +1,3 @@
+package dev.worklane.archfixture.bad.adapter.in.web.v1;
+
+public record OrderResponse(int quantity) {}
