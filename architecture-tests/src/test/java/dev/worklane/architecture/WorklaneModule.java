@@ -9,11 +9,11 @@ package dev.worklane.architecture;
 enum WorklaneModule {
   DOMAIN("domain", "domain", true),
   APPLICATION("application", "application", true),
-  ADAPTERS_WEB("adapters-web", "adapter.in.web", false),
-  ADAPTERS_PERSISTENCE("adapters-persistence", "adapter.out.persistence", false),
+  ADAPTERS_WEB("adapters-web", "adapter.in.web", true),
+  ADAPTERS_PERSISTENCE("adapters-persistence", "adapter.out.persistence", true),
   ADAPTERS_REDIS("adapters-redis", "adapter.out.redis", false),
   ADAPTERS_STORAGE("adapters-storage", "adapter.out.storage", false),
-  BOOTSTRAP("bootstrap", "bootstrap", false);
+  BOOTSTRAP("bootstrap", "bootstrap", true);
 
   static final String BASE_PACKAGE = "dev.worklane";
 

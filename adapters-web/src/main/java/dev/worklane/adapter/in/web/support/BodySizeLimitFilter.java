@@ -1,6 +1,5 @@
 package dev.worklane.adapter.in.web.support;
 
-import dev.worklane.adapter.in.web.error.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -25,11 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
   private final WebSettings settings;
-  private final ProblemWriter problems;
 
-  public BodySizeLimitFilter(WebSettings settings, ProblemWriter problems) {
+  public BodySizeLimitFilter(WebSettings settings) {
     this.settings = settings;
-    this.problems = problems;
   }
 
   @Override
@@ -43,12 +40,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
     long limit = settings.maxJsonBodyBytes();
     if (request.getContentLengthLong() > limit) {
-      problems.write(
-          request,
-          response,
-          HttpStatus.CONTENT_TOO_LARGE,
-          "PAYLOAD_TOO_LARGE",
-          "Request body exceeds " + limit + " bytes");
+      // Rendered as a problem document by the /error controller.
+      response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);

@@ -1,26 +1,17 @@
 package dev.worklane.adapter.in.web.support;
 
-import dev.worklane.adapter.in.web.security.CurrentActor;
-import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-/** MVC wiring: the Actor argument, and a strict JSON reader (SPEC §3: unknown fields are 400). */
+/** A strict JSON reader (SPEC §3: unknown fields are 400, never silently bound). */
 @Configuration(proxyBeanMethods = false)
-public class WebMvcSettings implements WebMvcConfigurer {
-
-  @Override
-  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new CurrentActor());
-  }
+public class WebMvcSettings {
 
   /** No silent binding: unknown properties, duplicate keys, numbers for strings all fail. */
   @Bean
