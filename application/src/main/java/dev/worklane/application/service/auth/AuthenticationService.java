@@ -4,10 +4,12 @@ import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.IssuedTokens;
 import dev.worklane.application.port.in.auth.LoginCommand;
+import dev.worklane.application.port.in.auth.LogoutCommand;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.auth.RefreshToken;
@@ -20,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 public final class AuthenticationService implements AuthenticationUseCase {
   private static final System.Logger LOG = System.getLogger(AuthenticationService.class.getName());
@@ -33,6 +34,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
   private final AuthSettings settings;
   private final Clock clock;
   private final AuthenticationMetrics metrics;
+  private final TokenRevocations revocations;
 
   public AuthenticationService(
       UserRepository users,
@@ -42,7 +44,8 @@ public final class AuthenticationService implements AuthenticationUseCase {
       Transactions transactions,
       AuthSettings settings,
       Clock clock,
-      AuthenticationMetrics metrics) {
+      AuthenticationMetrics metrics,
+      TokenRevocations revocations) {
     this.users = users;
     this.refreshTokens = refreshTokens;
     this.hasher = hasher;
@@ -51,10 +54,29 @@ public final class AuthenticationService implements AuthenticationUseCase {
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
+    this.revocations = revocations;
   }
 
   @Override
   public IssuedTokens login(LoginCommand command) {
+    User user = verify(command);
+    Instant now = clock.instant();
+    String refresh = OpaqueTokens.newToken();
+    RefreshToken first =
+        RefreshToken.startFamily(
+            user.id(), OpaqueTokens.hash(refresh), now, now.plus(settings.refreshTokenTtl()));
+    refreshTokens.add(first);
+    return new IssuedTokens(
+        accessTokens.issue(user, first.familyId(), now), refresh, settings.accessTokenTtl());
+  }
+
+  @Override
+  public Actor authenticate(LoginCommand command) {
+    User user = verify(command);
+    return new Actor(user.id(), user.roles());
+  }
+
+  private User verify(LoginCommand command) {
     Optional<User> found = parseEmail(command.email()).flatMap(users::findByEmail);
     String emailHash = OpaqueTokens.fingerprint(command.email().strip().toLowerCase(Locale.ROOT));
     if (found.isEmpty()) {
@@ -68,16 +90,9 @@ public final class AuthenticationService implements AuthenticationUseCase {
     if (!user.isActive()) {
       throw failedLogin(emailHash, "account_disabled");
     }
-    Instant now = clock.instant();
-    String refresh = OpaqueTokens.newToken();
-    RefreshToken first =
-        RefreshToken.startFamily(
-            user.id(), OpaqueTokens.hash(refresh), now, now.plus(settings.refreshTokenTtl()));
-    refreshTokens.add(first);
     metrics.loginSucceeded();
     LOG.log(Level.INFO, () -> "auth_login_succeeded userId=" + user.id() + " emailHash=" + emailHash);
-    return new IssuedTokens(
-        accessTokens.issue(user, first.familyId(), now), refresh, settings.accessTokenTtl());
+    return user;
   }
 
   @Override
@@ -121,9 +136,15 @@ public final class AuthenticationService implements AuthenticationUseCase {
   }
 
   @Override
-  public void logout(Actor actor, UUID sessionFamilyId) {
+  public void logout(Actor actor, LogoutCommand command) {
+    Instant now = clock.instant();
     int revoked =
-        sessionFamilyId == null ? 0 : refreshTokens.revokeFamily(sessionFamilyId, clock.instant());
+        command.sessionFamilyId() == null
+            ? 0
+            : refreshTokens.revokeFamily(command.sessionFamilyId(), now);
+    if (command.accessTokenId() != null && command.accessTokenExpiresAt() != null) {
+      revocations.revokeToken(command.accessTokenId(), command.accessTokenExpiresAt());
+    }
     LOG.log(Level.INFO, () -> "auth_logout userId=" + actor.userId() + " revokedTokens=" + revoked);
   }
 

@@ -51,7 +51,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
               if (users.findByEmail(user.email()).isPresent()) {
                 throw new EmailAlreadyRegisteredException();
               }
-              return new UserAccount(users.add(user), profiles.save(profile));
+              return UserAccount.of(users.add(user), profiles.save(profile));
             });
     LOG.log(Level.INFO, () -> "user_registered userId=" + id);
     return account;

@@ -3,8 +3,11 @@ package dev.worklane.application.service.user;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.in.user.UserAdministrationUseCase;
+import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.common.ConflictException;
@@ -25,6 +28,8 @@ public final class UserAdministrationService implements UserAdministrationUseCas
   private final ProfileRepository profiles;
   private final RefreshTokenRepository refreshTokens;
   private final Transactions transactions;
+  private final Cache cache;
+  private final TokenRevocations revocations;
   private final Clock clock;
 
   public UserAdministrationService(
@@ -32,7 +37,11 @@ public final class UserAdministrationService implements UserAdministrationUseCas
       ProfileRepository profiles,
       RefreshTokenRepository refreshTokens,
       Transactions transactions,
+      Cache cache,
+      TokenRevocations revocations,
       Clock clock) {
+    this.cache = cache;
+    this.revocations = revocations;
     this.users = users;
     this.profiles = profiles;
     this.refreshTokens = refreshTokens;
@@ -48,6 +57,8 @@ public final class UserAdministrationService implements UserAdministrationUseCas
       throw new ConflictException("CANNOT_DISABLE_SELF", "You cannot disable your own account");
     }
     Instant now = clock.instant();
+    CacheKey key = CacheKey.user(target);
+    cache.evict(key);
     UserAccount account =
         transactions.inTransaction(
             () -> {
@@ -56,8 +67,11 @@ public final class UserAdministrationService implements UserAdministrationUseCas
               refreshTokens.revokeAllOf(target, now);
               Profile profile =
                   profiles.findByUserId(target).orElseThrow(() -> new NotFoundException("Profile"));
-              return new UserAccount(disabled, profile);
+              return UserAccount.of(disabled, profile);
             });
+    // Access tokens and sessions issued until now stop working on every instance.
+    revocations.revokeEverythingIssuedBefore(target, now);
+    cache.evict(key);
     LOG.log(Level.INFO, () -> "user_disabled userId=" + target + " by=" + actor.userId());
     return account;
   }

@@ -14,10 +14,12 @@ import static org.mockito.Mockito.when;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.auth.IssuedTokens;
 import dev.worklane.application.port.in.auth.LoginCommand;
+import dev.worklane.application.port.in.auth.LogoutCommand;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
 import dev.worklane.domain.auth.RefreshToken;
@@ -45,6 +47,7 @@ class AuthenticationServiceTest {
   @Mock PasswordHasher hasher;
   @Mock AccessTokenIssuer issuer;
   @Mock AuthenticationMetrics metrics;
+  @Mock TokenRevocations revocations;
   final DirectTransactions transactions = new DirectTransactions();
   Instant now = T0.plus(Duration.ofDays(1));
 
@@ -59,7 +62,8 @@ class AuthenticationServiceTest {
         transactions,
         AuthSettings.defaults(),
         Clock.fixed(now, ZoneOffset.UTC),
-        metrics);
+        metrics,
+        revocations);
   }
 
   @Test
@@ -207,13 +211,35 @@ class AuthenticationServiceTest {
   }
 
   @Test
-  void logoutRevokesTheSessionFamily() {
+  void logoutRevokesTheSessionFamilyAndDenylistsTheAccessToken() {
     UUID family = UUID.randomUUID();
-    service().logout(new Actor(ada.id(), Set.of(Role.USER)), family);
+    Instant exp = now.plusSeconds(600);
+    service().logout(new Actor(ada.id(), Set.of(Role.USER)), new LogoutCommand(family, "jti-1", exp));
     verify(refreshTokens).revokeFamily(family, now);
+    verify(revocations).revokeToken("jti-1", exp);
+  }
 
-    service().logout(new Actor(ada.id(), Set.of(Role.USER)), null);
-    verify(refreshTokens).revokeFamily(any(), any());
+  @Test
+  void sessionLogoutWithoutTokensRevokesNothing() {
+    service().logout(new Actor(ada.id(), Set.of(Role.USER)), LogoutCommand.none());
+    verify(refreshTokens, never()).revokeFamily(any(), any());
+    verify(revocations, never()).revokeToken(any(), any());
+  }
+
+  @Test
+  void authenticateChecksCredentialsWithoutIssuingTokens() {
+    when(users.findByEmail(new Email("ada@example.com"))).thenReturn(Optional.of(ada));
+    when(hasher.matches("right password", "$h$")).thenReturn(true);
+
+    Actor actor = service().authenticate(new LoginCommand("ada@example.com", "right password"));
+
+    assertThat(actor.userId()).isEqualTo(ada.id());
+    assertThat(actor.roles()).isEqualTo(ada.roles());
+    verify(refreshTokens, never()).add(any());
+    verify(issuer, never()).issue(any(), any(), any());
+    verify(metrics).loginSucceeded();
+    assertThatThrownBy(() -> service().authenticate(new LoginCommand("ada@example.com", "nope nope nope")))
+        .isInstanceOf(AuthenticationFailedException.class);
   }
 
   @Test

@@ -5,11 +5,16 @@ import static dev.worklane.domain.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.user.UpdateProfileCommand;
 import dev.worklane.application.port.in.user.UserAccount;
+import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
@@ -24,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
@@ -31,6 +37,7 @@ import org.mockito.junit.jupiter.MockitoExtension;
 class MyAccountServiceTest {
   @Mock UserRepository users;
   @Mock ProfileRepository profiles;
+  @Mock Cache cache;
   final DirectTransactions transactions = new DirectTransactions();
   final User ada = aUser().build();
   final Actor actor = new Actor(ada.id(), Set.of(Role.USER));
@@ -38,14 +45,42 @@ class MyAccountServiceTest {
 
   MyAccountService service() {
     return new MyAccountService(
-        users, profiles, transactions, Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
+        users, profiles, transactions, cache, Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
   }
 
   @Test
-  void returnsTheCallersUserAndProfile() {
+  void aCacheMissLoadsFromTheRepositoriesAndFillsTheCache() {
+    when(cache.get(CacheKey.user(ada.id()), UserAccount.class)).thenReturn(Optional.empty());
     when(users.findById(ada.id())).thenReturn(Optional.of(ada));
     when(profiles.findByUserId(ada.id())).thenReturn(Optional.of(profile));
-    assertThat(service().get(actor)).isEqualTo(new UserAccount(ada, profile));
+
+    UserAccount account = service().get(actor);
+
+    assertThat(account).isEqualTo(UserAccount.of(ada, profile));
+    verify(cache).put(CacheKey.user(ada.id()), account);
+  }
+
+  @Test
+  void aCacheHitSkipsTheRepositories() {
+    UserAccount cached = UserAccount.of(ada, profile);
+    when(cache.get(CacheKey.user(ada.id()), UserAccount.class)).thenReturn(Optional.of(cached));
+
+    assertThat(service().get(actor)).isSameAs(cached);
+    verifyNoInteractions(users, profiles);
+  }
+
+  @Test
+  void updatesEvictTheCacheBeforeTheWriteAndAfterCommit() {
+    when(users.findById(ada.id())).thenReturn(Optional.of(ada));
+    when(profiles.findByUserId(ada.id())).thenReturn(Optional.of(profile));
+    when(profiles.save(any())).thenAnswer(inv -> inv.getArgument(0));
+
+    service().updateProfile(actor, new UpdateProfileCommand(Optional.of("New"), null));
+
+    InOrder order = inOrder(cache, profiles);
+    order.verify(cache).evict(CacheKey.user(ada.id()));
+    order.verify(profiles).save(any());
+    order.verify(cache).evict(CacheKey.user(ada.id()));
   }
 
   @Test
@@ -71,6 +106,7 @@ class MyAccountServiceTest {
 
   @Test
   void aVanishedAccountIsNotFound() {
+    when(cache.get(any(), any())).thenReturn(Optional.empty());
     when(users.findById(ada.id())).thenReturn(Optional.empty());
     assertThatThrownBy(() -> service().get(actor)).isInstanceOf(NotFoundException.class);
 

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.user.UserAccount;
+import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
 import dev.worklane.domain.common.ConflictException;
@@ -23,6 +27,7 @@ import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;
+import dev.worklane.domain.user.UserStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,6 +44,8 @@ class UserAdministrationServiceTest {
   @Mock UserRepository users;
   @Mock ProfileRepository profiles;
   @Mock RefreshTokenRepository refreshTokens;
+  @Mock Cache cache;
+  @Mock TokenRevocations revocations;
   final DirectTransactions transactions = new DirectTransactions();
   final Instant now = T0.plusSeconds(30);
   final Actor admin = new Actor(UserId.random(), Set.of(Role.ADMIN));
@@ -46,7 +53,7 @@ class UserAdministrationServiceTest {
 
   UserAdministrationService service() {
     return new UserAdministrationService(
-        users, profiles, refreshTokens, transactions, Clock.fixed(now, ZoneOffset.UTC));
+        users, profiles, refreshTokens, transactions, cache, revocations, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @Test
@@ -58,9 +65,11 @@ class UserAdministrationServiceTest {
 
     UserAccount account = service().disable(admin, target.id());
 
-    assertThat(account.user().isActive()).isFalse();
-    assertThat(account.user().updatedAt()).isEqualTo(now);
+    assertThat(account.status()).isEqualTo(UserStatus.DISABLED);
+    assertThat(account.updatedAt()).isEqualTo(now);
     verify(refreshTokens).revokeAllOf(target.id(), now);
+    verify(revocations).revokeEverythingIssuedBefore(target.id(), now);
+    verify(cache, times(2)).evict(CacheKey.user(target.id()));
   }
 
   @Test
@@ -70,7 +79,7 @@ class UserAdministrationServiceTest {
     when(profiles.findByUserId(off.id()))
         .thenReturn(Optional.of(new Profile(off.id(), "T", ZoneId.of("UTC"), T0)));
 
-    assertThat(service().disable(admin, off.id()).user()).isEqualTo(off);
+    assertThat(service().disable(admin, off.id()).updatedAt()).isEqualTo(off.updatedAt());
     verify(users, never()).update(any());
     verify(refreshTokens).revokeAllOf(off.id(), now);
   }
@@ -81,7 +90,7 @@ class UserAdministrationServiceTest {
     assertThatThrownBy(() -> service().disable(manager, target.id()))
         .isInstanceOf(ForbiddenException.class)
         .hasMessageContaining("user:manage");
-    verifyNoInteractions(users, refreshTokens);
+    verifyNoInteractions(users, refreshTokens, revocations, cache);
   }
 
   @Test

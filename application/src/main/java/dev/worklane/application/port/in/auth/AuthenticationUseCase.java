@@ -1,7 +1,6 @@
 package dev.worklane.application.port.in.auth;
 
 import dev.worklane.application.port.in.Actor;
-import java.util.UUID;
 
 /** Token lifecycle: login, refresh-token rotation with reuse detection, logout. */
 public interface AuthenticationUseCase {
@@ -9,9 +8,12 @@ public interface AuthenticationUseCase {
   /** Same failure, in similar time, for an unknown email and a wrong password. */
   IssuedTokens login(LoginCommand command);
 
+  /** Checks credentials exactly like {@link #login} but issues no token (browser sessions). */
+  Actor authenticate(LoginCommand command);
+
   /** Exchanges a refresh token for a new pair; a replayed (already rotated) token revokes its family. */
   IssuedTokens refresh(String refreshToken);
 
-  /** Revokes the refresh-token family the access token belongs to. */
-  void logout(Actor actor, UUID sessionFamilyId);
+  /** Revokes the session's refresh-token family and denylists the presented access token. */
+  void logout(Actor actor, LogoutCommand command);
 }

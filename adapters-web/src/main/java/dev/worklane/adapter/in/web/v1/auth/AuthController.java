@@ -8,6 +8,7 @@ import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.IssuedTokens;
 import dev.worklane.application.port.in.auth.LoginCommand;
+import dev.worklane.application.port.in.auth.LogoutCommand;
 import dev.worklane.application.port.in.auth.RegisterUserCommand;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
 import dev.worklane.domain.user.Email;
@@ -63,10 +64,14 @@ public class AuthController {
     return envelopes.of(tokens(authentication.refresh(body.refreshToken())));
   }
 
-  /** Ends the token's session: its refresh family is revoked. */
+  /** Ends the token's session: its refresh family is revoked and the access token denylisted. */
   @PostMapping("/logout")
   ResponseEntity<Void> logout(Actor actor, @AuthenticationPrincipal Jwt jwt) {
-    authentication.logout(actor, sessionFamily(jwt));
+    authentication.logout(
+        actor,
+        jwt == null
+            ? LogoutCommand.none()
+            : new LogoutCommand(sessionFamily(jwt), jwt.getId(), jwt.getExpiresAt()));
     return ResponseEntity.noContent().build();
   }
 

@@ -12,14 +12,10 @@ import org.mapstruct.Mapping;
 @Mapper
 public interface UserWebMapper {
 
-  @Mapping(target = "id", source = "user.id.value")
-  @Mapping(target = "email", source = "user.email.value")
-  @Mapping(target = "roles", source = "user.roles")
-  @Mapping(target = "status", source = "user.status")
+  @Mapping(target = "id", source = "id.value")
+  @Mapping(target = "email", source = "email.value")
   @Mapping(target = "displayName", source = "profile.displayName")
   @Mapping(target = "timeZone", source = "profile.timeZone")
-  @Mapping(target = "createdAt", source = "user.createdAt")
-  @Mapping(target = "updatedAt", source = "user.updatedAt")
   UserResponse toResponse(UserAccount account);
 
   default String zone(ZoneId zone) {

@@ -1,0 +1,26 @@
+package dev.worklane.application.port.out;
+
+import dev.worklane.domain.user.UserId;
+
+/**
+ * A cache entry's name: {@code namespace:id}. The adapter adds its own prefix ({@code cache:}) and
+ * picks the TTL configured for the namespace.
+ */
+public record CacheKey(String namespace, String id) {
+  public static final String USERS = "users";
+
+  public CacheKey {
+    if (namespace == null || namespace.isBlank() || id == null || id.isBlank()) {
+      throw new IllegalArgumentException("cache keys need a namespace and an id");
+    }
+  }
+
+  public static CacheKey user(UserId id) {
+    return new CacheKey(USERS, id.toString());
+  }
+
+  @Override
+  public String toString() {
+    return namespace + ":" + id;
+  }
+}

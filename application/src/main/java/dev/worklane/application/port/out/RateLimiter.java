@@ -1,0 +1,41 @@
+package dev.worklane.application.port.out;
+
+import java.time.Duration;
+
+/**
+ * Budgets shared by every instance (SPEC §3.5). The web adapter calls it per request for the HTTP
+ * scopes; use cases call it for scopes keyed by domain data (password reset per email).
+ */
+public interface RateLimiter {
+
+  /** Takes one unit from {@code scope}'s budget for {@code key}. */
+  Decision tryConsume(Scope scope, String key);
+
+  enum Scope {
+    GLOBAL("global"),
+    AUTHENTICATED("user"),
+    GUEST("guest"),
+    LOGIN("login"),
+    REGISTER("register"),
+    PASSWORD_RESET("password-reset");
+
+    private final String policyName;
+
+    Scope(String policyName) {
+      this.policyName = policyName;
+    }
+
+    /** The name used in the {@code RateLimit-Policy} header. */
+    public String policyName() {
+      return policyName;
+    }
+  }
+
+  /**
+   * @param limit the budget per window ({@code q})
+   * @param remaining what is left after this call ({@code r})
+   * @param resetAfter until the budget is full again ({@code t}; also {@code Retry-After})
+   */
+  record Decision(
+      Scope scope, boolean allowed, long limit, long remaining, Duration window, Duration resetAfter) {}
+}
