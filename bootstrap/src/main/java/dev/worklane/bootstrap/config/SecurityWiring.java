@@ -31,6 +31,7 @@ public class SecurityWiring {
 
   @Bean
   WebSettings webSettings(WorklaneProperties properties) {
-    return new WebSettings(properties.web().maxJsonBody().toBytes());
+    return new WebSettings(
+        properties.web().maxJsonBody().toBytes(), properties.rateLimit().enabled());
   }
 }

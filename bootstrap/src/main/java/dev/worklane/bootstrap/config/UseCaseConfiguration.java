@@ -2,9 +2,11 @@ package dev.worklane.bootstrap.config;
 
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
+import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.auth.AuthSettings;
@@ -50,15 +52,28 @@ public class UseCaseConfiguration {
       Transactions transactions,
       AuthSettings settings,
       Clock clock,
-      AuthenticationMetrics metrics) {
+      AuthenticationMetrics metrics,
+      TokenRevocations revocations) {
     return new AuthenticationService(
-        users, refreshTokens, hasher, accessTokens, transactions, settings, clock, metrics);
+        users,
+        refreshTokens,
+        hasher,
+        accessTokens,
+        transactions,
+        settings,
+        clock,
+        metrics,
+        revocations);
   }
 
   @Bean
   MyAccountService myAccountService(
-      UserRepository users, ProfileRepository profiles, Transactions transactions, Clock clock) {
-    return new MyAccountService(users, profiles, transactions, clock);
+      UserRepository users,
+      ProfileRepository profiles,
+      Transactions transactions,
+      Cache cache,
+      Clock clock) {
+    return new MyAccountService(users, profiles, transactions, cache, clock);
   }
 
   @Bean
@@ -67,7 +82,10 @@ public class UseCaseConfiguration {
       ProfileRepository profiles,
       RefreshTokenRepository refreshTokens,
       Transactions transactions,
+      Cache cache,
+      TokenRevocations revocations,
       Clock clock) {
-    return new UserAdministrationService(users, profiles, refreshTokens, transactions, clock);
+    return new UserAdministrationService(
+        users, profiles, refreshTokens, transactions, cache, revocations, clock);
   }
 }

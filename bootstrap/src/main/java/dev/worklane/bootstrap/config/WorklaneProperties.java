@@ -3,6 +3,7 @@ package dev.worklane.bootstrap.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,7 +19,10 @@ public record WorklaneProperties(
     @DefaultValue Jwt jwt,
     @DefaultValue Security security,
     @DefaultValue Web web,
-    @DefaultValue Demo demo) {
+    @DefaultValue Demo demo,
+    @DefaultValue Redis redis,
+    @DefaultValue CacheSettings cache,
+    @DefaultValue RateLimit rateLimit) {
 
   /** External PostgreSQL; when {@code url} is blank an embedded server is started instead. */
   public record Db(String url, String username, String password) {
@@ -44,6 +48,44 @@ public record WorklaneProperties(
 
   /** Demo accounts (Liquibase context {@code demo}); on by default only with the embedded database. */
   public record Demo(Boolean enabled) {}
+
+  /**
+   * Redis; when neither {@code url} nor {@code configFile} is set an embedded server is started.
+   * Logical databases per the seed: cache 0, sessions 1, queues 2.
+   */
+  public record Redis(
+      String url,
+      String configFile,
+      @DefaultValue("0") int cacheDatabase,
+      @DefaultValue("1") int sessionDatabase,
+      @DefaultValue("2") int queueDatabase,
+      @DefaultValue("") String keyPrefix,
+      @DefaultValue("1s") Duration commandTimeout,
+      @DefaultValue("5s") Duration circuitOpenFor,
+      @DefaultValue("30d") Duration revocationRetention) {
+    public boolean embedded() {
+      return (url == null || url.isBlank()) && (configFile == null || configFile.isBlank());
+    }
+  }
+
+  /** Cache-aside: {@code ttl} overrides the default per namespace (e.g. {@code users: 10m}). */
+  public record CacheSettings(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("1h") Duration defaultTtl,
+      Map<String, Duration> ttl) {
+    public Map<String, Duration> ttlByNamespace() {
+      return ttl == null ? Map.of() : ttl;
+    }
+  }
+
+  /** Budgets per scope (global, authenticated, guest, login, register, password-reset). */
+  public record RateLimit(@DefaultValue("true") boolean enabled, Map<String, Limit> limits) {
+    public Map<String, Limit> overrides() {
+      return limits == null ? Map.of() : limits;
+    }
+  }
+
+  public record Limit(Long capacity, Duration window) {}
 
   public Path resolvedKeysFile() {
     return isBlank(jwt.keysFile()) ? dataDir.resolve("jwt-keys.json") : Path.of(jwt.keysFile());

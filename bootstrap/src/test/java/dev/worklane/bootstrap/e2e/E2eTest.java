@@ -3,6 +3,13 @@ package dev.worklane.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.adapter.out.persistence.testsupport.TestPostgres;
+import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import dev.worklane.bootstrap.WorklaneApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +32,8 @@ import tools.jackson.databind.JsonNode;
       "worklane.security.bcrypt-strength=10",
       "worklane.demo.enabled=false",
       "worklane.jwt.issuer=https://worklane.test",
-      "worklane.jwt.audience=worklane-test"
+      "worklane.jwt.audience=worklane-test",
+      "worklane.rate-limit.enabled=false"
     })
 abstract class E2eTest {
   static final String PASSWORD = "correct horse battery staple";
@@ -34,12 +42,45 @@ abstract class E2eTest {
 
   @LocalServerPort int port;
 
+  /** Each test JVM gets its own key space on the shared Redis. */
+  static final String REDIS_PREFIX = TestRedis.uniquePrefix();
+
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("worklane.db.url", DATABASE::jdbcUrl);
-    registry.add("worklane.db.username", DATABASE::username);
-    registry.add("worklane.db.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
-    registry.add("worklane.data-dir", DATA_DIR::toString);
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    sharedProperties(REDIS_PREFIX).forEach((key, value) -> registry.add(key, () -> value));
+  }
+
+  /** What every instance of this test's Worklane needs to share a database, a Redis and keys. */
+  static Map<String, Object> sharedProperties(String redisPrefix) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("worklane.db.url", DATABASE.jdbcUrl());
+    properties.put("worklane.db.username", DATABASE.username());
+    properties.put("worklane.db.password", DATABASE.password() == null ? "" : DATABASE.password());
+    properties.put("worklane.data-dir", DATA_DIR.toString());
+    properties.put("worklane.redis.url", TestRedis.url());
+    properties.put("worklane.redis.key-prefix", redisPrefix);
+    return properties;
+  }
+
+  /**
+   * A second Worklane in the same JVM, on its own port, sharing this test's database, Redis and
+   * keys — what a second replica behind a load balancer would be.
+   */
+  static ConfigurableApplicationContext startAnotherInstance(Map<String, Object> overrides) {
+    Map<String, Object> properties = new LinkedHashMap<>(sharedProperties(REDIS_PREFIX));
+    properties.put("server.port", "0");
+    properties.put("management.server.port", "0");
+    properties.put("worklane.security.bcrypt-strength", "10");
+    properties.put("worklane.demo.enabled", "false");
+    properties.put("worklane.jwt.issuer", "https://worklane.test");
+    properties.put("worklane.jwt.audience", "worklane-test");
+    properties.put("worklane.rate-limit.enabled", "false");
+    properties.putAll(overrides);
+    return new SpringApplicationBuilder(WorklaneApplication.class).properties(properties).run();
+  }
+
+  static int portOf(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
   }
 
   Api api() {

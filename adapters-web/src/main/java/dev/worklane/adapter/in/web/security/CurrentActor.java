@@ -39,6 +39,9 @@ public class CurrentActor implements HandlerMethodArgumentResolver {
     if (auth instanceof JwtAuthenticationToken token) {
       return fromJwt(token.getToken());
     }
+    if (auth instanceof SessionAuthentication session) {
+      return session.getPrincipal();
+    }
     throw new AuthenticationFailedException("UNAUTHENTICATED", "Authentication required");
   }
 

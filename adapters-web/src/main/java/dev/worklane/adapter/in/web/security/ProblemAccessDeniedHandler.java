@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /** 403 for coarse role checks in the filter chain; logged as {@code authz_denied}. */
 public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
@@ -23,6 +24,16 @@ public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
       throws IOException {
+    if (ex instanceof CsrfException) {
+      LOG.warn("csrf_rejected method={} path={}", request.getMethod(), request.getRequestURI());
+      problems.write(
+          request,
+          response,
+          HttpStatus.FORBIDDEN,
+          "CSRF_REJECTED",
+          "Missing or invalid CSRF token (send X-XSRF-TOKEN from GET /api/v1/auth/csrf)");
+      return;
+    }
     LOG.warn("authz_denied method={} path={}", request.getMethod(), request.getRequestURI());
     problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Access denied");
   }

@@ -8,7 +8,18 @@ import dev.worklane.adapter.in.web.support.UserIdMdcFilter;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import dev.worklane.adapter.in.web.support.WebSettings;
+import dev.worklane.application.port.out.RateLimiter;
+import dev.worklane.application.port.out.TokenRevocations;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -39,7 +50,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter.HeaderValue;
 
 /**
- * The API filter chain: stateless bearer JWT (ES256 pinned; iss, aud, exp, iat, jti checked), coarse
+ * The API filter chain: bearer JWT (ES256 pinned; iss, aud, exp, iat, jti, revocation checked) or a
+ * Redis-backed browser session with CSRF protection, distributed rate limits, coarse
  * role checks with the ADMIN &gt; MANAGER &gt; USER hierarchy, helmet-equivalent headers, problem
  * responses for 401/403. Fine-grained permissions are decided by the use cases.
  */
@@ -54,15 +66,37 @@ public class SecurityConfiguration {
           + "script-src-attr 'none'; style-src 'self' https: 'unsafe-inline'; upgrade-insecure-requests";
 
   static final String[] PUBLIC_AUTH_PATHS = {
-    "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh"
+    "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/csrf"
   };
 
   @Bean
-  SecurityFilterChain apiFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+  SecurityFilterChain apiFilterChain(
+      HttpSecurity http,
+      ProblemWriter problems,
+      SessionSecurityContextRepository sessionContexts,
+      CsrfTokenRepository csrfTokens,
+      ObjectProvider<RateLimiter> rateLimiter,
+      WebSettings webSettings)
+      throws Exception {
     ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
     ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
-    http.csrf(csrf -> csrf.disable()) // bearer tokens only: no ambient credential to forge
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+    csrfHandler.setCsrfRequestAttributeName(null); // load the token eagerly: it is tiny
+    http.csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfTokens)
+                    .csrfTokenRequestHandler(csrfHandler)
+                    .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+        // Bearer requests stay stateless; a session exists only after POST /auth/session.
+        .sessionManagement(
+            s ->
+                s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                    .sessionFixation(fixation -> fixation.none()))
+        .securityContext(
+            context ->
+                context.securityContextRepository(
+                    new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), sessionContexts)))
         .requestCache(cache -> cache.disable())
         .formLogin(form -> form.disable())
         .httpBasic(basic -> basic.disable())
@@ -71,6 +105,8 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(PUBLIC_AUTH_PATHS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/auth/session")
                     .permitAll()
                     .requestMatchers("/.well-known/jwks.json", "/health", "/ready", "/error")
                     .permitAll()
@@ -107,7 +143,54 @@ public class SecurityConfiguration {
                     .addHeaderWriter(new StaticHeadersWriter("X-Download-Options", "noopen"))
                     .addHeaderWriter(
                         new StaticHeadersWriter("X-Permitted-Cross-Domain-Policies", "none")));
+    RateLimiter limiter = rateLimiter.getIfAvailable();
+    if (webSettings.rateLimitsEnabled() && limiter != null) {
+      http.addFilterBefore(
+              new RateLimitFilter(limiter, problems, RateLimitFilter.Stage.BEFORE_AUTHENTICATION),
+              BearerTokenAuthenticationFilter.class)
+          .addFilterAfter(
+              new RateLimitFilter(limiter, problems, RateLimitFilter.Stage.AFTER_AUTHENTICATION),
+              BearerTokenAuthenticationFilter.class);
+    }
     return http.build();
+  }
+
+  /**
+   * CSRF protection where an ambient credential exists: unsafe requests that carry a session
+   * cookie and no bearer token. Bearer callers need none; the public auth endpoints need none.
+   */
+  static boolean needsCsrfToken(HttpServletRequest request) {
+    String method = request.getMethod();
+    if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
+        || "TRACE".equals(method)) {
+      return false;
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    if (request.getRequestedSessionId() == null) {
+      return false;
+    }
+    String path = request.getRequestURI();
+    for (String open : PUBLIC_AUTH_PATHS) {
+      if (open.equals(path)) {
+        return false;
+      }
+    }
+    return !("POST".equals(method) && "/api/v1/auth/session".equals(path));
+  }
+
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    HttpSessionCsrfTokenRepository repository = new HttpSessionCsrfTokenRepository();
+    repository.setHeaderName("X-XSRF-TOKEN");
+    return repository;
+  }
+
+  @Bean
+  SessionSecurityContextRepository sessionSecurityContextRepository(TokenRevocations revocations) {
+    return new SessionSecurityContextRepository(revocations);
   }
 
   @Bean
@@ -132,6 +215,15 @@ public class SecurityConfiguration {
   }
 
   @Bean
+  JwtDecoder jwtDecoder(JwtKeys keys, JwtSettings settings, TokenRevocations revocations) {
+    NimbusJwtDecoder decoder = (NimbusJwtDecoder) jwtDecoder(keys, settings);
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            validator(settings), new RevokedTokenValidator(revocations)));
+    return decoder;
+  }
+
+  /** Signature, algorithm and claim checks only (no revocation lookup). */
   JwtDecoder jwtDecoder(JwtKeys keys, JwtSettings settings) {
     NimbusJwtDecoder decoder =
         settings.jwkSetUri() != null

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.support;
 
+import dev.worklane.application.port.in.Actor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,8 @@ public class UserIdMdcFilter extends OncePerRequestFilter {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth instanceof JwtAuthenticationToken jwt) {
       MDC.put(MDC_KEY, jwt.getToken().getSubject());
+    } else if (auth != null && auth.getPrincipal() instanceof Actor actor) {
+      MDC.put(MDC_KEY, actor.userId().toString());
     }
     chain.doFilter(request, response);
   }

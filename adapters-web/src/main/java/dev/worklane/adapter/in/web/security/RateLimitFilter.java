@@ -1,0 +1,139 @@
+package dev.worklane.adapter.in.web.security;
+
+import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.out.RateLimiter;
+import dev.worklane.application.port.out.RateLimiter.Decision;
+import dev.worklane.application.port.out.RateLimiter.Scope;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API's rate limits (SPEC §3.5), shared by all instances through the {@link RateLimiter} port.
+ * It runs twice in the security chain: before authentication for the per-IP scopes (global,
+ * login, registration), after it for the caller's scope (per user when authenticated, else the
+ * guest budget per IP). The client IP is the servlet remote address, which the container rewrites
+ * from {@code X-Forwarded-For} only for trusted proxies. Every limited response carries the IETF
+ * {@code RateLimit}/{@code RateLimit-Policy} headers for the policy closest to exhaustion.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+  public enum Stage {
+    BEFORE_AUTHENTICATION,
+    AFTER_AUTHENTICATION
+  }
+
+  static final String LOGIN_PATH = "/api/v1/auth/login";
+  static final String SESSION_PATH = "/api/v1/auth/session";
+  static final String REGISTER_PATH = "/api/v1/auth/register";
+  private static final String DECISIONS = RateLimitFilter.class.getName() + ".decisions";
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
+
+  private final RateLimiter limiter;
+  private final ProblemWriter problems;
+  private final Stage stage;
+
+  public RateLimitFilter(RateLimiter limiter, ProblemWriter problems, Stage stage) {
+    this.limiter = limiter;
+    this.problems = problems;
+    this.stage = stage;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    List<Decision> decisions = decisions(request);
+    String ip = request.getRemoteAddr();
+    if (stage == Stage.BEFORE_AUTHENTICATION) {
+      decisions.add(limiter.tryConsume(Scope.GLOBAL, ip));
+      if ("POST".equals(request.getMethod())) {
+        String path = request.getRequestURI();
+        if (LOGIN_PATH.equals(path) || SESSION_PATH.equals(path)) {
+          decisions.add(limiter.tryConsume(Scope.LOGIN, ip));
+        } else if (REGISTER_PATH.equals(path)) {
+          decisions.add(limiter.tryConsume(Scope.REGISTER, ip));
+        }
+      }
+    } else {
+      String userId = authenticatedUserId();
+      decisions.add(
+          userId != null
+              ? limiter.tryConsume(Scope.AUTHENTICATED, userId)
+              : limiter.tryConsume(Scope.GUEST, ip));
+    }
+    Decision closest =
+        decisions.stream().min(Comparator.comparingLong(Decision::remaining)).orElseThrow();
+    writeHeaders(response, closest);
+
+    List<Decision> refused = decisions.stream().filter(d -> !d.allowed()).toList();
+    if (!refused.isEmpty()) {
+      Decision worst =
+          refused.stream().max(Comparator.comparing(Decision::resetAfter)).orElseThrow();
+      long retryAfter = Math.max(1, ceilSeconds(worst));
+      LOG.warn("rate_limited scope={} path={}", worst.scope().policyName(), request.getRequestURI());
+      response.setHeader("Retry-After", Long.toString(retryAfter));
+      problems.write(
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "RATE_LIMITED",
+          "Too many requests for policy '" + worst.scope().policyName() + "'; retry in "
+              + retryAfter + " s");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static void writeHeaders(HttpServletResponse response, Decision d) {
+    String name = "\"" + d.scope().policyName() + "\"";
+    response.setHeader(
+        "RateLimit-Policy", name + ";q=" + d.limit() + ";w=" + d.window().toSeconds());
+    response.setHeader(
+        "RateLimit", name + ";r=" + Math.max(0, d.remaining()) + ";t=" + ceilSeconds(d));
+  }
+
+  private static long ceilSeconds(Decision d) {
+    long millis = d.resetAfter().toMillis();
+    return (millis + 999) / 1000;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Decision> decisions(HttpServletRequest request) {
+    Object existing = request.getAttribute(DECISIONS);
+    if (existing instanceof List<?> list) {
+      return (List<Decision>) list;
+    }
+    List<Decision> created = new ArrayList<>(3);
+    request.setAttribute(DECISIONS, created);
+    return created;
+  }
+
+  private static String authenticatedUserId() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth instanceof JwtAuthenticationToken jwt) {
+      return jwt.getToken().getSubject();
+    }
+    if (auth != null && auth.getPrincipal() instanceof Actor actor) {
+      return actor.userId().toString();
+    }
+    return null;
+  }
+}

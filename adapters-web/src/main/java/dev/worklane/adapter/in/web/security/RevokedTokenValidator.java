@@ -1,0 +1,32 @@
+package dev.worklane.adapter.in.web.security;
+
+import dev.worklane.application.port.out.TokenRevocations;
+import dev.worklane.domain.user.UserId;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** Rejects denylisted tokens (logout) and tokens issued before the user's "not before" stamp. */
+public class RevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
+  private static final OAuth2Error REVOKED =
+      new OAuth2Error("invalid_token", "The token has been revoked", null);
+  private final TokenRevocations revocations;
+
+  public RevokedTokenValidator(TokenRevocations revocations) {
+    this.revocations = revocations;
+  }
+
+  @Override
+  public OAuth2TokenValidatorResult validate(Jwt jwt) {
+    UserId user;
+    try {
+      user = UserId.of(jwt.getSubject());
+    } catch (RuntimeException e) {
+      return OAuth2TokenValidatorResult.failure(REVOKED);
+    }
+    return revocations.isRevoked(jwt.getId(), user, jwt.getIssuedAt())
+        ? OAuth2TokenValidatorResult.failure(REVOKED)
+        : OAuth2TokenValidatorResult.success();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.worklane.adapter.in.web.security;
+
+import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.out.TokenRevocations;
+import dev.worklane.domain.user.Role;
+import dev.worklane.domain.user.UserId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Keeps a browser session's caller as three plain attributes (user id, roles, login time) rather
+ * than a serialized Spring SecurityContext: the Redis-stored session survives library upgrades,
+ * and every request re-checks the user's "not before" stamp, so disabling an account or changing
+ * its password ends its sessions on every instance.
+ */
+public class SessionSecurityContextRepository implements SecurityContextRepository {
+  static final String USER_ID = "worklane.userId";
+  static final String ROLES = "worklane.roles";
+  static final String AUTHENTICATED_AT = "worklane.authenticatedAt";
+  private static final Logger LOG = LoggerFactory.getLogger(SessionSecurityContextRepository.class);
+
+  private final TokenRevocations revocations;
+
+  public SessionSecurityContextRepository(TokenRevocations revocations) {
+    this.revocations = revocations;
+  }
+
+  /** Called lazily (through the interface's deferred loading) on the first access per request. */
+  @Override
+  @SuppressWarnings("deprecation")
+  public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+    return load(holder.getRequest());
+  }
+
+  private SecurityContext load(HttpServletRequest request) {
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(USER_ID) instanceof String userId)) {
+      return context;
+    }
+    try {
+      UserId id = UserId.of(userId);
+      Instant at = Instant.ofEpochMilli((Long) session.getAttribute(AUTHENTICATED_AT));
+      if (revocations.isRevoked(null, id, at)) {
+        LOG.info("session_revoked userId={}", id);
+        session.invalidate();
+        return context;
+      }
+      context.setAuthentication(new SessionAuthentication(new Actor(id, roles(session)), at));
+    } catch (RuntimeException e) {
+      LOG.warn("session_unreadable reason={}", e.getClass().getSimpleName());
+      session.invalidate();
+    }
+    return context;
+  }
+
+  private static Set<Role> roles(HttpSession session) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    String stored = (String) session.getAttribute(ROLES);
+    Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
+    return roles;
+  }
+
+  @Override
+  public void saveContext(
+      SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+    if (context.getAuthentication() instanceof SessionAuthentication auth) {
+      HttpSession session = request.getSession(true);
+      session.setAttribute(USER_ID, auth.getPrincipal().userId().toString());
+      session.setAttribute(
+          ROLES,
+          String.join(",", auth.getPrincipal().roles().stream().map(Role::name).sorted().toList()));
+      session.setAttribute(AUTHENTICATED_AT, auth.authenticatedAt().toEpochMilli());
+    }
+  }
+
+  @Override
+  public boolean containsContext(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && session.getAttribute(USER_ID) != null;
+  }
+
+  /** Used at login: a fresh context for {@code auth}, saved into the (rotated) session. */
+  public static SecurityContext contextOf(SessionAuthentication auth) {
+    return new SecurityContextImpl(auth);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.worklane.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The seed's numbers, shared by every instance (issue #3 §4–7). Loopback is the trusted proxy
+ * here, so each test speaks from its own client IPs through {@code X-Forwarded-For}.
+ */
+@TestPropertySource(properties = "worklane.rate-limit.enabled=true")
+class RateLimitIT extends E2eTest {
+  private static final String PREFIX = TestRedis.uniquePrefix();
+  private static final AtomicInteger NEXT_IP = new AtomicInteger(1);
+
+  @DynamicPropertySource
+  static void ownKeySpace(DynamicPropertyRegistry registry) {
+    registry.add("worklane.redis.key-prefix", () -> PREFIX);
+  }
+
+  private static String newIp() {
+    int n = NEXT_IP.getAndIncrement();
+    return "198.51." + (n / 250) + "." + (n % 250 + 1);
+  }
+
+  @Test
+  void theSixthLoginInAMinuteIsRefused() {
+    String ip = newIp();
+    for (int i = 1; i <= 5; i++) {
+      Api.Response attempt = login(ip, "nobody@example.com", "not the password");
+      assertThat(attempt.status()).as("attempt %d", i).isEqualTo(401);
+    }
+    Api.Response sixth = login(ip, "nobody@example.com", "not the password");
+    assertProblem(sixth, 429, "RATE_LIMITED");
+    assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(1L, 60L);
+    assertThat(sixth.header("RateLimit-Policy")).isEqualTo("\"login\";q=5;w=60");
+    assertThat(sixth.header("RateLimit")).startsWith("\"login\";r=0;t=");
+
+    assertThat(login(newIp(), "nobody@example.com", "not the password").status())
+        .as("another client has its own budget")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void theFourthRegistrationInAMinuteIsRefused() {
+    String ip = newIp();
+    for (int i = 1; i <= 3; i++) {
+      assertThat(register(ip, uniqueEmail()).status()).as("registration %d", i).isEqualTo(201);
+    }
+    assertProblem(register(ip, uniqueEmail()), 429, "RATE_LIMITED");
+  }
+
+  @Test
+  void theTwentyFirstGuestRequestIsRefused() {
+    String ip = newIp();
+    for (int i = 1; i <= 20; i++) {
+      Api.Response response = api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ip).send();
+      assertThat(response.status()).as("request %d", i).isEqualTo(401);
+      assertThat(response.header("RateLimit-Policy")).isEqualTo("\"guest\";q=20;w=60");
+      assertThat(response.header("RateLimit")).startsWith("\"guest\";r=" + (20 - i) + ";t=");
+    }
+    Api.Response refused = api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ip).send();
+    assertProblem(refused, 429, "RATE_LIMITED");
+    assertThat(refused.json().get("detail").asString()).contains("guest");
+  }
+
+  @Test
+  void theHundredAndFirstAuthenticatedRequestIsRefusedCountedPerUserNotPerIp() {
+    String email = uniqueEmail();
+    assertThat(register(newIp(), email).status()).isEqualTo(201);
+    String token = login(newIp(), email, PASSWORD).data().get("accessToken").asString();
+    String[] ips = {newIp(), newIp(), newIp(), newIp()};
+
+    for (int i = 1; i <= 100; i++) {
+      Api.Response response =
+          api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ips[i % 4]).bearer(token).send();
+      assertThat(response.status()).as("request %d", i).isEqualTo(200);
+    }
+    Api.Response refused =
+        api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", newIp()).bearer(token).send();
+    assertProblem(refused, 429, "RATE_LIMITED");
+    assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"user\";q=100;w=60");
+
+    String otherEmail = uniqueEmail();
+    assertThat(register(newIp(), otherEmail).status()).isEqualTo(201);
+    String other = login(newIp(), otherEmail, PASSWORD).data().get("accessToken").asString();
+    assertThat(api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ips[0]).bearer(other).send().status())
+        .as("another user from the same IPs is not limited")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void probesAndKeysAreNotRateLimited() {
+    String ip = newIp();
+    for (int i = 0; i < 30; i++) {
+      assertThat(api().call("GET", "/health").header("X-Forwarded-For", ip).send().status()).isEqualTo(200);
+    }
+    assertThat(api().call("GET", "/health").header("X-Forwarded-For", ip).send().header("RateLimit")).isNull();
+  }
+
+  @Test
+  void twoInstancesShareOneBudget() {
+    ConfigurableApplicationContext other =
+        startAnotherInstance(
+            Map.of("worklane.rate-limit.enabled", "true", "worklane.redis.key-prefix", PREFIX));
+    try {
+      Api second = new Api(portOf(other));
+      String ip = newIp();
+      for (int i = 1; i <= 3; i++) {
+        assertThat(login(ip, "nobody@example.com", "wrong password").status()).isEqualTo(401);
+      }
+      for (int i = 1; i <= 2; i++) {
+        Api.Response there =
+            second
+                .call("POST", "/api/v1/auth/login")
+                .header("X-Forwarded-For", ip)
+                .json("{\"email\":\"nobody@example.com\",\"password\":\"wrong password\"}")
+                .send();
+        assertThat(there.status()).isEqualTo(401);
+      }
+      assertProblem(login(ip, "nobody@example.com", "wrong password"), 429, "RATE_LIMITED");
+      Api.Response alsoThere =
+          second
+              .call("POST", "/api/v1/auth/login")
+              .header("X-Forwarded-For", ip)
+              .json("{\"email\":\"nobody@example.com\",\"password\":\"wrong password\"}")
+              .send();
+      assertProblem(alsoThere, 429, "RATE_LIMITED");
+    } finally {
+      other.close();
+    }
+  }
+
+  private Api.Response login(String ip, String email, String password) {
+    return api()
+        .call("POST", "/api/v1/auth/login")
+        .header("X-Forwarded-For", ip)
+        .json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+        .send();
+  }
+
+  private Api.Response register(String ip, String email) {
+    return api()
+        .call("POST", "/api/v1/auth/register")
+        .header("X-Forwarded-For", ip)
+        .json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+        .send();
+  }
+}

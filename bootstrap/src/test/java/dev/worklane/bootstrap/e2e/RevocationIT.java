@@ -1,0 +1,51 @@
+package dev.worklane.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Logout and account disable take effect at once, on every instance (issue #3 §11–12). */
+class RevocationIT extends E2eTest {
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aLoggedOutAccessTokenIsRejectedEverywhereRightAway() {
+    String token = newUserToken();
+    ConfigurableApplicationContext other = startAnotherInstance(Map.of());
+    try {
+      Api second = new Api(portOf(other));
+      assertThat(second.get("/api/v1/users/me", token).status()).isEqualTo(200);
+
+      assertThat(api().call("POST", "/api/v1/auth/logout").bearer(token).send().status()).isEqualTo(204);
+
+      assertProblem(api().get("/api/v1/users/me", token), 401, "INVALID_TOKEN");
+      assertProblem(second.get("/api/v1/users/me", token), 401, "INVALID_TOKEN");
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
+  void disablingAnAccountInvalidatesEveryTokenIssuedBefore() {
+    String adminEmail = uniqueEmail();
+    String adminId = register(adminEmail);
+    jdbc.update("insert into user_roles(user_id, role) values (?::uuid, 'ADMIN')", adminId);
+    String admin = login(adminEmail).get("accessToken").asString();
+
+    String email = uniqueEmail();
+    String id = register(email);
+    String first = login(email).get("accessToken").asString();
+    String second = login(email).get("accessToken").asString();
+    assertThat(api().get("/api/v1/users/me", first).status()).isEqualTo(200);
+
+    assertThat(api().call("POST", "/api/v1/users/" + id + "/disable").bearer(admin).send().status()).isEqualTo(200);
+
+    assertProblem(api().get("/api/v1/users/me", first), 401, "INVALID_TOKEN");
+    assertProblem(api().get("/api/v1/users/me", second), 401, "INVALID_TOKEN");
+    assertThat(api().get("/api/v1/users/me", admin).status()).as("other users are unaffected").isEqualTo(200);
+  }
+}
