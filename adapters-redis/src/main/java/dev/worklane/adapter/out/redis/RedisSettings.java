@@ -1,0 +1,52 @@
+package dev.worklane.adapter.out.redis;
+
+import java.time.Duration;
+
+/**
+ * Where Redis is and how the adapters use it.
+ *
+ * @param url {@code redis://[user:password@]host:port} (or {@code rediss://}); ignored when
+ *     {@code configFile} is set
+ * @param configFile a Redisson YAML file (Sentinel, Cluster, TLS…), used as-is for every client;
+ *     logical databases then come from the file, and key prefixes keep the roles apart
+ * @param keyPrefix prepended to every key, so deployments (or test runs) can share one Redis
+ * @param commandTimeout short on purpose: a slow Redis must fail fast into the fallbacks
+ * @param circuitOpenFor how long the adapters skip Redis after a failure
+ */
+public record RedisSettings(
+    String url,
+    String configFile,
+    int cacheDatabase,
+    int sessionDatabase,
+    String keyPrefix,
+    Duration commandTimeout,
+    Duration circuitOpenFor) {
+
+  public RedisSettings {
+    keyPrefix = keyPrefix == null ? "" : keyPrefix;
+    commandTimeout = commandTimeout == null ? Duration.ofSeconds(1) : commandTimeout;
+    circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(5) : circuitOpenFor;
+    if (isBlank(url) && isBlank(configFile)) {
+      throw new IllegalArgumentException("Redis needs a URL or a Redisson config file");
+    }
+  }
+
+  public boolean usesConfigFile() {
+    return !isBlank(configFile);
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisSettings[url=" + redacted(url) + ", configFile=" + configFile + ", keyPrefix="
+        + keyPrefix + "]";
+  }
+
+  /** The URL without its password, for logs. */
+  public static String redacted(String url) {
+    return url == null ? null : url.replaceAll("//[^@/]*@", "//****@");
+  }
+}

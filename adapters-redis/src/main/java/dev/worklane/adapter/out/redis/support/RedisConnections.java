@@ -1,0 +1,114 @@
+package dev.worklane.adapter.out.redis.support;
+
+import dev.worklane.adapter.out.redis.RedisSettings;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+import org.redisson.spring.data.connection.RedissonConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * One Redisson client per logical database the adapters use (seed: db 0 cache and rate limits,
+ * db 1 sessions and revocations), each with its own circuit breaker. Timeouts are short and
+ * retries few: callers have fallbacks and must not hang on a dead Redis.
+ */
+public final class RedisConnections implements AutoCloseable {
+  private final RedisSettings settings;
+  private final RedissonClient cache;
+  private final RedissonClient sessions;
+  private final CircuitBreaker cacheBreaker;
+  private final CircuitBreaker sessionBreaker;
+
+  public RedisConnections(RedisSettings settings, Clock clock) {
+    this.settings = settings;
+    this.cache = Redisson.create(config(settings, settings.cacheDatabase()));
+    this.sessions =
+        settings.usesConfigFile() || settings.sessionDatabase() == settings.cacheDatabase()
+            ? cache
+            : Redisson.create(config(settings, settings.sessionDatabase()));
+    this.cacheBreaker = new CircuitBreaker("cache", settings.circuitOpenFor(), clock);
+    this.sessionBreaker = new CircuitBreaker("sessions", settings.circuitOpenFor(), clock);
+  }
+
+  public RedissonClient cache() {
+    return cache;
+  }
+
+  public RedissonClient sessions() {
+    return sessions;
+  }
+
+  public CircuitBreaker cacheBreaker() {
+    return cacheBreaker;
+  }
+
+  public CircuitBreaker sessionBreaker() {
+    return sessionBreaker;
+  }
+
+  public String keyPrefix() {
+    return settings.keyPrefix();
+  }
+
+  /** Spring Data's view of the session database, for Spring Session and the Redis health check. */
+  public RedisConnectionFactory sessionConnectionFactory() {
+    return new RedissonConnectionFactory(sessions);
+  }
+
+  static Config config(RedisSettings settings, int database) {
+    if (settings.usesConfigFile()) {
+      try {
+        return Config.fromYAML(new File(settings.configFile()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read Redisson config " + settings.configFile(), e);
+      }
+    }
+    URI uri = URI.create(settings.url());
+    Config config = new Config();
+    config.setThreads(2).setNettyThreads(4);
+    int timeout = (int) settings.commandTimeout().toMillis();
+    SingleServerConfig server =
+        config
+            .useSingleServer()
+            .setAddress(uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 6379))
+            .setDatabase(database)
+            .setTimeout(timeout)
+            .setConnectTimeout(timeout)
+            .setRetryAttempts(1)
+            .setRetryInterval(50)
+            .setConnectionMinimumIdleSize(4)
+            .setConnectionPoolSize(32);
+    if (uri.getRawUserInfo() != null) {
+      String[] parts = uri.getRawUserInfo().split(":", 2);
+      if (parts.length == 2) {
+        if (!parts[0].isEmpty()) {
+          server.setUsername(decode(parts[0]));
+        }
+        server.setPassword(decode(parts[1]));
+      } else {
+        server.setPassword(decode(parts[0]));
+      }
+    }
+    return config;
+  }
+
+  private static String decode(String value) {
+    return URLDecoder.decode(value, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    if (sessions != cache) {
+      sessions.shutdown();
+    }
+    cache.shutdown();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.worklane.adapter.out.redis.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+
+import dev.worklane.adapter.out.redis.RedisFixture;
+import dev.worklane.adapter.out.redis.support.RedisConnections;
+import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import dev.worklane.application.port.in.user.UserAccount;
+import dev.worklane.application.port.out.CacheKey;
+import dev.worklane.domain.fixtures.UserFixtures;
+import dev.worklane.domain.user.Profile;
+import dev.worklane.domain.user.Role;
+import dev.worklane.domain.user.User;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.client.codec.StringCodec;
+import tools.jackson.databind.json.JsonMapper;
+
+class RedisCacheAdapterIT {
+  final String prefix = TestRedis.uniquePrefix();
+  final RedisConnections connections = RedisFixture.shared(prefix);
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  final RedisCacheAdapter cache = adapter(connections);
+
+  final User user = UserFixtures.aUser().roles(Role.USER, Role.MANAGER).build();
+  final UserAccount account =
+      UserAccount.of(user, new Profile(user.id(), "Ada", ZoneId.of("Europe/Paris"), UserFixtures.T0));
+  final CacheKey key = CacheKey.user(user.id());
+
+  RedisCacheAdapter adapter(RedisConnections c) {
+    return new RedisCacheAdapter(
+        c.cache(),
+        c.keyPrefix(),
+        Duration.ofHours(1),
+        Map.of("short", Duration.ofSeconds(30)),
+        JsonMapper.builder().build(),
+        meters,
+        c.cacheBreaker());
+  }
+
+  @AfterEach
+  void close() {
+    connections.close();
+  }
+
+  @Test
+  void aPutValueComesBackEqualAndCountsAsAHit() {
+    assertThat(cache.get(key, UserAccount.class)).isEmpty();
+    cache.put(key, account);
+
+    Optional<UserAccount> cached = cache.get(key, UserAccount.class);
+
+    assertThat(cached).contains(account);
+    assertThat(meters.counter("worklane.cache.requests", "namespace", "users", "result", "hit").count()).isEqualTo(1);
+    assertThat(meters.counter("worklane.cache.requests", "namespace", "users", "result", "miss").count()).isEqualTo(1);
+  }
+
+  @Test
+  void entriesLiveUnderTheSeedKeyWithTheNamespaceTtl() {
+    cache.put(key, account);
+    cache.put(new CacheKey("short", "x"), "value");
+
+    long usersTtl = connections.cache().getBucket(prefix + "cache:users:" + user.id(), StringCodec.INSTANCE).remainTimeToLive();
+    long shortTtl = connections.cache().getBucket(prefix + "cache:short:x", StringCodec.INSTANCE).remainTimeToLive();
+    assertThat(usersTtl).isBetween(3_590_000L, 3_600_000L);
+    assertThat(shortTtl).isBetween(25_000L, 30_000L);
+  }
+
+  @Test
+  void evictRemovesTheEntry() {
+    cache.put(key, account);
+    cache.evict(key);
+    assertThat(cache.get(key, UserAccount.class)).isEmpty();
+  }
+
+  @Test
+  void anUnreadableEntryIsAMissAndIsDropped() {
+    connections.cache().getBucket(prefix + "cache:users:" + user.id(), StringCodec.INSTANCE).set("{not json");
+    assertThat(cache.get(key, UserAccount.class)).isEmpty();
+    assertThat(connections.cache().getBucket(prefix + "cache:users:" + user.id()).isExists()).isFalse();
+  }
+
+  @Test
+  void aDeadRedisIsAnEmptyCacheThatNeverThrowsAndRecovers() {
+    TestRedis.Dedicated redis = TestRedis.dedicated();
+    RedisConnections dedicated = RedisFixture.connections(redis.url(), prefix, Duration.ofMillis(300));
+    try {
+      RedisCacheAdapter onDedicated = adapter(dedicated);
+      onDedicated.put(key, account);
+      assertThat(onDedicated.get(key, UserAccount.class)).contains(account);
+
+      redis.stop();
+      assertThat(onDedicated.get(key, UserAccount.class)).isEmpty();
+      assertThatCode(() -> onDedicated.put(key, account)).doesNotThrowAnyException();
+      assertThatCode(() -> onDedicated.evict(key)).doesNotThrowAnyException();
+      assertThat(meters.get("worklane.cache.errors").counters())
+          .anySatisfy(c -> assertThat(c.count()).isPositive());
+      assertThat(dedicated.cacheBreaker().isFailing()).isTrue();
+
+      redis.start();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                onDedicated.put(key, account);
+                assertThat(onDedicated.get(key, UserAccount.class)).contains(account);
+              });
+      assertThat(dedicated.cacheBreaker().isFailing()).isFalse();
+    } finally {
+      dedicated.close();
+      redis.stop();
+    }
+  }
+}

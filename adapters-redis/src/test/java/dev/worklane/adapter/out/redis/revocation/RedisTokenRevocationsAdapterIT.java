@@ -1,0 +1,89 @@
+package dev.worklane.adapter.out.redis.revocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.worklane.adapter.out.redis.RedisFixture;
+import dev.worklane.adapter.out.redis.support.RedisConnections;
+import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import dev.worklane.domain.user.UserId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RedisTokenRevocationsAdapterIT {
+  final String prefix = TestRedis.uniquePrefix();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  final List<RedisConnections> opened = new ArrayList<>();
+  final UserId user = UserId.random();
+
+  RedisTokenRevocationsAdapter revocations(RedisConnections connections) {
+    opened.add(connections);
+    return new RedisTokenRevocationsAdapter(
+        connections.sessions(), connections.keyPrefix(), Duration.ofDays(30), meters,
+        connections.sessionBreaker(), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(RedisConnections::close);
+  }
+
+  @Test
+  void aDenylistedTokenIsRevokedOnEveryInstanceUntilItExpires() {
+    RedisTokenRevocationsAdapter a = revocations(RedisFixture.shared(prefix));
+    RedisTokenRevocationsAdapter b = revocations(RedisFixture.shared(prefix));
+    Instant issued = Instant.now();
+    assertThat(b.isRevoked("jti-1", user, issued)).isFalse();
+
+    a.revokeToken("jti-1", Instant.now().plusSeconds(2));
+
+    assertThat(b.isRevoked("jti-1", user, issued)).isTrue();
+    assertThat(b.isRevoked("jti-2", user, issued)).isFalse();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !b.isRevoked("jti-1", user, issued));
+  }
+
+  @Test
+  void theNotBeforeStampRevokesEarlierTokensOnly() {
+    RedisTokenRevocationsAdapter a = revocations(RedisFixture.shared(prefix));
+    RedisTokenRevocationsAdapter b = revocations(RedisFixture.shared(prefix));
+    Instant stamp = Instant.parse("2026-11-25T10:00:00.400Z");
+
+    a.revokeEverythingIssuedBefore(user, stamp);
+
+    assertThat(b.isRevoked("any", user, Instant.parse("2026-11-25T09:59:59Z"))).isTrue();
+    assertThat(b.isRevoked(null, user, Instant.parse("2026-11-25T10:00:00Z")))
+        .as("same second as the stamp: cannot be told apart, so revoked")
+        .isTrue();
+    assertThat(b.isRevoked("any", user, Instant.parse("2026-11-25T10:00:01Z"))).isFalse();
+    assertThat(b.isRevoked("any", UserId.random(), Instant.parse("2026-11-25T09:00:00Z"))).isFalse();
+  }
+
+  @Test
+  void revocationsMadeDuringAnOutageStillApplyOnThisInstance() {
+    TestRedis.Dedicated redis = TestRedis.dedicated();
+    RedisTokenRevocationsAdapter adapter =
+        revocations(RedisFixture.connections(redis.url(), prefix, Duration.ofSeconds(30)));
+    try {
+      redis.stop();
+      Instant issued = Instant.now();
+      adapter.revokeToken("jti-down", Instant.now().plusSeconds(60));
+      adapter.revokeEverythingIssuedBefore(user, Instant.now().plusSeconds(5));
+
+      assertThat(adapter.isRevoked("jti-down", UserId.random(), issued)).isTrue();
+      assertThat(adapter.isRevoked("other", user, issued)).isTrue();
+      assertThat(adapter.isRevoked("other", UserId.random(), issued))
+          .as("unknown tokens fail open while Redis is down")
+          .isFalse();
+      assertThat(meters.get("worklane.auth.revocation.errors").counters())
+          .anySatisfy(c -> assertThat(c.count()).isPositive());
+    } finally {
+      redis.stop();
+    }
+  }
+}
