@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-class AuthApiIT extends E2eTest {
+class AuthApiIT extends SharedE2eTest {
   @Autowired JdbcTemplate jdbc;
 
   @Test

@@ -19,12 +19,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * End-to-end tests through real HTTP against the whole application on a real PostgreSQL (a fresh
- * database per test JVM, see TestPostgres). All subclasses share one application context.
+ * database per test JVM, see TestPostgres) and a real Redis (own key prefix). Subclasses share one
+ * application context unless they add properties; rate limits are off here ({@link RateLimitIT}
+ * and friends switch them on in their own contexts, with their own Redis key space).
  */
+@TestPropertySource(properties = "worklane.rate-limit.enabled=false")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -32,8 +36,7 @@ import tools.jackson.databind.JsonNode;
       "worklane.security.bcrypt-strength=10",
       "worklane.demo.enabled=false",
       "worklane.jwt.issuer=https://worklane.test",
-      "worklane.jwt.audience=worklane-test",
-      "worklane.rate-limit.enabled=false"
+      "worklane.jwt.audience=worklane-test"
     })
 abstract class E2eTest {
   static final String PASSWORD = "correct horse battery staple";
@@ -42,32 +45,42 @@ abstract class E2eTest {
 
   @LocalServerPort int port;
 
-  /** Each test JVM gets its own key space on the shared Redis. */
+  /**
+   * The shared context's key space. Redis URL and prefix are registered by {@link SharedE2eTest}
+   * and by each isolated test class itself: Spring calls a subclass's {@code @DynamicPropertySource}
+   * before its superclass's and the last registration wins, so a base class must not register
+   * what a subclass wants to change.
+   */
   static final String REDIS_PREFIX = TestRedis.uniquePrefix();
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    sharedProperties(REDIS_PREFIX).forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("worklane.db.url", DATABASE::jdbcUrl);
+    registry.add("worklane.db.username", DATABASE::username);
+    registry.add("worklane.db.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
+    registry.add("worklane.data-dir", DATA_DIR::toString);
   }
 
   /** What every instance of this test's Worklane needs to share a database, a Redis and keys. */
-  static Map<String, Object> sharedProperties(String redisPrefix) {
+  static Map<String, Object> sharedProperties(String redisUrl, String redisPrefix) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("worklane.db.url", DATABASE.jdbcUrl());
     properties.put("worklane.db.username", DATABASE.username());
     properties.put("worklane.db.password", DATABASE.password() == null ? "" : DATABASE.password());
     properties.put("worklane.data-dir", DATA_DIR.toString());
-    properties.put("worklane.redis.url", TestRedis.url());
+    properties.put("worklane.redis.url", redisUrl);
     properties.put("worklane.redis.key-prefix", redisPrefix);
     return properties;
   }
 
   /**
    * A second Worklane in the same JVM, on its own port, sharing this test's database, Redis and
-   * keys — what a second replica behind a load balancer would be.
+   * keys — what a second replica behind a load balancer would be. Properties go in as command-line
+   * arguments: they must outrank application.yml, as environment variables would in production.
    */
-  static ConfigurableApplicationContext startAnotherInstance(Map<String, Object> overrides) {
-    Map<String, Object> properties = new LinkedHashMap<>(sharedProperties(REDIS_PREFIX));
+  static ConfigurableApplicationContext startAnotherInstance(
+      String redisUrl, String redisPrefix, Map<String, Object> overrides) {
+    Map<String, Object> properties = new LinkedHashMap<>(sharedProperties(redisUrl, redisPrefix));
     properties.put("server.port", "0");
     properties.put("management.server.port", "0");
     properties.put("worklane.security.bcrypt-strength", "10");
@@ -76,7 +89,9 @@ abstract class E2eTest {
     properties.put("worklane.jwt.audience", "worklane-test");
     properties.put("worklane.rate-limit.enabled", "false");
     properties.putAll(overrides);
-    return new SpringApplicationBuilder(WorklaneApplication.class).properties(properties).run();
+    String[] args =
+        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new SpringApplicationBuilder(WorklaneApplication.class).run(args);
   }
 
   static int portOf(ConfigurableApplicationContext context) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §3.1: every client mistake is a 4xx problem document, never a 500 or a stack trace. */
-class ErrorContractIT extends E2eTest {
+class ErrorContractIT extends SharedE2eTest {
 
   @Test
   void malformedJsonIs400() {

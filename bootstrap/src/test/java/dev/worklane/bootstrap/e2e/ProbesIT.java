@@ -8,7 +8,7 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
 
-class ProbesIT extends E2eTest {
+class ProbesIT extends SharedE2eTest {
   @Autowired ApplicationContext context;
 
   @Test

@@ -22,6 +22,7 @@ class RateLimitIT extends E2eTest {
 
   @DynamicPropertySource
   static void ownKeySpace(DynamicPropertyRegistry registry) {
+    registry.add("worklane.redis.url", TestRedis::url);
     registry.add("worklane.redis.key-prefix", () -> PREFIX);
   }
 
@@ -108,8 +109,7 @@ class RateLimitIT extends E2eTest {
   @Test
   void twoInstancesShareOneBudget() {
     ConfigurableApplicationContext other =
-        startAnotherInstance(
-            Map.of("worklane.rate-limit.enabled", "true", "worklane.redis.key-prefix", PREFIX));
+        startAnotherInstance(TestRedis.url(), PREFIX, Map.of("worklane.rate-limit.enabled", "true"));
     try {
       Api second = new Api(portOf(other));
       String ip = newIp();

@@ -25,6 +25,7 @@ class RedisOutageIT extends E2eTest {
   @DynamicPropertySource
   static void dedicatedRedis(DynamicPropertyRegistry registry) {
     registry.add("worklane.redis.url", REDIS::url);
+    registry.add("worklane.redis.key-prefix", TestRedis::uniquePrefix);
   }
 
   @AfterAll

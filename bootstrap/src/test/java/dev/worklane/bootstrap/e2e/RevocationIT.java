@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Logout and account disable take effect at once, on every instance (issue #3 §11–12). */
-class RevocationIT extends E2eTest {
+class RevocationIT extends SharedE2eTest {
   @Autowired JdbcTemplate jdbc;
 
   @Test

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Issue #2 §14: JSON log lines with requestId/userId; passwords, tokens, Authorization never logged. */
 @ExtendWith(OutputCaptureExtension.class)
-class SecretsNeverLoggedIT extends E2eTest {
+class SecretsNeverLoggedIT extends SharedE2eTest {
 
   @Test
   void registerLoginRefreshLogNoSecretButCarryRequestAndUserIds(CapturedOutput output) {

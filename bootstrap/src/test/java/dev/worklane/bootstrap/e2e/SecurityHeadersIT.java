@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Parity with helmet 8's defaults (issue #2 §12), on API and error responses alike. */
-class SecurityHeadersIT extends E2eTest {
+class SecurityHeadersIT extends SharedE2eTest {
 
   @Test
   void everyHelmetDefaultHeaderIsPresent() {

@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Browser sessions in Redis with CSRF (issue #3 §8–10, §12). */
-class SessionIT extends E2eTest {
+class SessionIT extends SharedE2eTest {
   @Autowired JdbcTemplate jdbc;
 
   @Test

@@ -19,6 +19,7 @@ class SpoofedForwardedForIT extends E2eTest {
 
   @DynamicPropertySource
   static void ownKeySpace(DynamicPropertyRegistry registry) {
+    registry.add("worklane.redis.url", TestRedis::url);
     registry.add("worklane.redis.key-prefix", () -> PREFIX);
   }
 

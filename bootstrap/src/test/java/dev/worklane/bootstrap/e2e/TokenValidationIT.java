@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Missing, invalid, expired, foreign and algorithm-confused tokens all answer 401. */
-class TokenValidationIT extends E2eTest {
+class TokenValidationIT extends SharedE2eTest {
   @Autowired JwtKeys keys;
 
   @Test

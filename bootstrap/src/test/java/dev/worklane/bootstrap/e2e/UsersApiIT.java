@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-class UsersApiIT extends E2eTest {
+class UsersApiIT extends SharedE2eTest {
   @Autowired JdbcTemplate jdbc;
 
   @Test

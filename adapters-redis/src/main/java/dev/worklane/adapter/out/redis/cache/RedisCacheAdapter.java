@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Cache-aside in Redis: JSON values under {@code <prefix>cache:<namespace>:<id>} with a TTL per
  * namespace (SPEC §6.1). Never fails a request: on any Redis error it answers "miss" / does
- * nothing, counts {@code worklane.cache.errors} and lets the circuit breaker skip Redis for a while.
+ * nothing, counts {@code worklane.cache.errors} (operation get/put/evict, or "skipped" while the
+ * circuit is open) and lets the circuit breaker skip Redis for a while.
  */
 public final class RedisCacheAdapter implements Cache {
   private final RedissonClient redis;
@@ -47,6 +48,8 @@ public final class RedisCacheAdapter implements Cache {
   @Override
   public <T> Optional<T> get(CacheKey key, Class<T> type) {
     if (!breaker.allows()) {
+      // Redis is known to be down: read through, and meter it like a failure.
+      meters.counter("worklane.cache.errors", "operation", "skipped").increment();
       return miss(key);
     }
     String value;

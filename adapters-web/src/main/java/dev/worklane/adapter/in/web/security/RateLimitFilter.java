@@ -51,6 +51,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
     this.stage = stage;
   }
 
+  /** Two instances of this filter run per request, one per stage: each needs its own marker. */
+  @Override
+  protected String getAlreadyFilteredAttributeName() {
+    return RateLimitFilter.class.getName() + "." + stage + ".FILTERED";
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !request.getRequestURI().startsWith("/api/");

@@ -80,8 +80,9 @@ public class SecurityConfiguration {
       throws Exception {
     ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
     ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+    // Plain (not XOR-masked) tokens: SPAs send back exactly what GET /auth/csrf returned. The token
+    // stays deferred, so a bearer request never creates a session just to hold a CSRF token.
     CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-    csrfHandler.setCsrfRequestAttributeName(null); // load the token eagerly: it is tiny
     http.csrf(
             csrf ->
                 csrf.csrfTokenRepository(csrfTokens)
