@@ -3,10 +3,12 @@ package dev.worklane.adapter.out.redis.cache;
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -27,6 +29,7 @@ public final class RedisCacheAdapter implements Cache {
   private final JsonMapper json;
   private final MeterRegistry meters;
   private final CircuitBreaker breaker;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   public RedisCacheAdapter(
       RedissonClient redis,
@@ -49,7 +52,7 @@ public final class RedisCacheAdapter implements Cache {
   public <T> Optional<T> get(CacheKey key, Class<T> type) {
     if (!breaker.allows()) {
       // Redis is known to be down: read through, and meter it like a failure.
-      meters.counter("worklane.cache.errors", "operation", "skipped").increment();
+      counter("worklane.cache.errors", "operation", "skipped", "", "").increment();
       return miss(key);
     }
     String value;
@@ -65,7 +68,7 @@ public final class RedisCacheAdapter implements Cache {
     }
     try {
       T decoded = json.readValue(value, type);
-      meters.counter("worklane.cache.requests", "namespace", key.namespace(), "result", "hit").increment();
+      counter("worklane.cache.requests", "namespace", key.namespace(), "result", "hit").increment();
       return Optional.of(decoded);
     } catch (JacksonException e) {
       // An entry written by an older shape of the class: drop it and read through.
@@ -109,12 +112,19 @@ public final class RedisCacheAdapter implements Cache {
   }
 
   private <T> Optional<T> miss(CacheKey key) {
-    meters.counter("worklane.cache.requests", "namespace", key.namespace(), "result", "miss").increment();
+    counter("worklane.cache.requests", "namespace", key.namespace(), "result", "miss").increment();
     return Optional.empty();
   }
 
+  /** Registry lookups build ids and tags on every call; the hot path reuses the counters. */
+  private Counter counter(String name, String k1, String v1, String k2, String v2) {
+    return counters.computeIfAbsent(
+        name + '|' + v1 + '|' + v2,
+        id -> k2.isEmpty() ? meters.counter(name, k1, v1) : meters.counter(name, k1, v1, k2, v2));
+  }
+
   private void failed(String operation, RuntimeException e) {
-    meters.counter("worklane.cache.errors", "operation", operation).increment();
+    counter("worklane.cache.errors", "operation", operation, "", "").increment();
     breaker.recordFailure("cache." + operation, e);
   }
 }

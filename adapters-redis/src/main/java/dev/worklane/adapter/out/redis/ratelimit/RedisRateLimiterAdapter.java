@@ -2,14 +2,19 @@ package dev.worklane.adapter.out.redis.ratelimit;
 
 import dev.worklane.adapter.out.redis.ratelimit.RateLimitSettings.Limit;
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.worklane.application.port.out.RateLimiter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.redisson.Bucket4jRedisson;
 import io.github.bucket4j.redis.redisson.cas.RedissonBasedProxyManager;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +23,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 
@@ -27,6 +31,10 @@ import org.redisson.api.RedissonClient;
  * draws on one budget per scope and key. Buckets refill all at once per window, which makes the
  * seed's numbers exact: the 6th login in a minute is refused. When Redis fails the same limits
  * apply per instance from memory ({@code worklane.ratelimit.fallback}) and the API stays up.
+ *
+ * <p>Bucket proxies are kept per key with Bucket4j's batching optimisation: concurrent requests on
+ * one hot key (a busy user, a proxy's IP) are combined into one Redis compare-and-swap instead of
+ * contending with each other — same limits, far fewer round trips and retries.
  */
 public final class RedisRateLimiterAdapter implements RateLimiter {
   private static final int MAX_LOCAL_BUCKETS = 100_000;
@@ -35,9 +43,11 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
   private final String prefix;
   private final Map<Scope, BucketConfiguration> configurations = new EnumMap<>(Scope.class);
   private final RateLimitSettings settings;
-  private final MeterRegistry meters;
+  private final Map<Scope, Counter> fallbacks = new EnumMap<>(Scope.class);
+  private final Map<Scope, Counter> rejections = new EnumMap<>(Scope.class);
   private final CircuitBreaker breaker;
-  private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+  private final Cache<String, Bucket> local;
+  private final Cache<String, BucketProxy> remote;
 
   public RedisRateLimiterAdapter(
       RedissonClient redis,
@@ -55,9 +65,14 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
             .build();
     this.prefix = keyPrefix + "ratelimit:";
     this.settings = settings;
-    this.meters = meters;
     this.breaker = breaker;
+    this.remote =
+        Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS).expireAfterAccess(longest).build();
+    this.local =
+        Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS).expireAfterAccess(longest).build();
     for (Scope scope : Scope.values()) {
+      fallbacks.put(scope, meters.counter("worklane.ratelimit.fallback", "scope", scope.policyName()));
+      rejections.put(scope, meters.counter("worklane.ratelimit.rejected", "scope", scope.policyName()));
       configurations.put(scope, BucketConfiguration.builder().addLimit(bandwidth(settings.of(scope))).build());
     }
   }
@@ -69,18 +84,26 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
     if (breaker.allows()) {
       try {
         probe =
-            buckets.builder().build(bucketKey, () -> configurations.get(scope)).tryConsumeAndReturnRemaining(1);
+            remote
+                .get(
+                    bucketKey,
+                    k ->
+                        buckets
+                            .builder()
+                            .withOptimization(Optimizations.batching())
+                            .build(k, () -> configurations.get(scope)))
+                .tryConsumeAndReturnRemaining(1);
         breaker.recordSuccess();
       } catch (RuntimeException e) {
         breaker.recordFailure("ratelimit", e);
       }
     }
     if (probe == null) {
-      meters.counter("worklane.ratelimit.fallback", "scope", scope.policyName()).increment();
+      fallbacks.get(scope).increment();
       probe = localBucket(bucketKey, scope).tryConsumeAndReturnRemaining(1);
     }
     if (!probe.isConsumed()) {
-      meters.counter("worklane.ratelimit.rejected", "scope", scope.policyName()).increment();
+      rejections.get(scope).increment();
     }
     Limit limit = settings.of(scope);
     Duration reset =
@@ -91,11 +114,7 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
   }
 
   private Bucket localBucket(String key, Scope scope) {
-    if (local.size() > MAX_LOCAL_BUCKETS) {
-      local.clear(); // bounded memory during a long outage; budgets restart, never grow unbounded
-    }
-    return local.computeIfAbsent(
-        key, k -> Bucket.builder().addLimit(bandwidth(settings.of(scope))).build());
+    return local.get(key, k -> Bucket.builder().addLimit(bandwidth(settings.of(scope))).build());
   }
 
   private static Bandwidth bandwidth(Limit limit) {

@@ -5,6 +5,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
 import dev.worklane.adapter.in.web.support.UserIdMdcFilter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -215,13 +217,16 @@ public class SecurityConfiguration {
     return new JwtAccessTokenIssuerAdapter(encoder, keys, settings);
   }
 
+  /** Verification (cached per token) plus a revocation check on every request. */
   @Bean
-  JwtDecoder jwtDecoder(JwtKeys keys, JwtSettings settings, TokenRevocations revocations) {
-    NimbusJwtDecoder decoder = (NimbusJwtDecoder) jwtDecoder(keys, settings);
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            validator(settings), new RevokedTokenValidator(revocations)));
-    return decoder;
+  JwtDecoder jwtDecoder(
+      JwtKeys keys, JwtSettings settings, TokenRevocations revocations, Clock clock) {
+    return new CachingJwtDecoder(
+        jwtDecoder(keys, settings),
+        new RevokedTokenValidator(revocations),
+        50_000,
+        Duration.ofMinutes(5),
+        clock);
   }
 
   /** Signature, algorithm and claim checks only (no revocation lookup). */

@@ -2,6 +2,7 @@ package dev.worklane.adapter.in.web.support;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +18,18 @@ public final class RequestIds {
   private RequestIds() {}
 
   public static String acceptOrGenerate(String candidate) {
-    return candidate != null && ACCEPTED.matcher(candidate).matches()
-        ? candidate
-        : UUID.randomUUID().toString();
+    return candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : generate();
+  }
+
+  /**
+   * A random (version 4 layout) UUID from {@link ThreadLocalRandom}: correlation ids need to be
+   * unique, not unguessable, and {@code UUID.randomUUID()}'s shared SecureRandom is a hot lock.
+   */
+  static String generate() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long most = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+    long least = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    return new UUID(most, least).toString();
   }
 
   /** The id of the current request, generating one when a filter did not run (error dispatch). */
