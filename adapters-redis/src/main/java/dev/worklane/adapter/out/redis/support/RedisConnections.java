@@ -73,7 +73,8 @@ public final class RedisConnections implements AutoCloseable {
     }
     URI uri = URI.create(settings.url());
     Config config = new Config();
-    config.setThreads(2).setNettyThreads(4);
+    // Lazy: an instance starts (and serves from its fallbacks) even while Redis is down.
+    config.setThreads(2).setNettyThreads(4).setLazyInitialization(true);
     int timeout = (int) settings.commandTimeout().toMillis();
     SingleServerConfig server =
         config
