@@ -34,7 +34,7 @@ run() { # $1 = cache enabled (true/false)
       --worklane.rate-limit.limits.global.capacity=1000000000 \
       --worklane.rate-limit.limits.authenticated.capacity=1000000000 \
       --worklane.rate-limit.limits.guest.capacity=1000000000 \
-      --logging.level.worklane.http=WARN >"$log" 2>&1 &
+      >"$log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null || true' RETURN
   for _ in $(seq 1 120); do curl -fs "localhost:$PORT/ready" >/dev/null 2>&1 && break; sleep 1; done

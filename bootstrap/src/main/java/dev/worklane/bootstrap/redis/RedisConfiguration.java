@@ -12,6 +12,7 @@ import dev.worklane.application.port.out.RateLimiter.Scope;
 import dev.worklane.bootstrap.config.WorklaneProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -101,6 +102,7 @@ public class RedisConfiguration {
         connections.sessions(),
         connections.keyPrefix(),
         properties.redis().revocationRetention(),
+        Duration.ofSeconds(30),
         meters,
         connections.sessionBreaker(),
         clock);

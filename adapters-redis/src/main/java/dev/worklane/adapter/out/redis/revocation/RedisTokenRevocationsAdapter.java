@@ -8,39 +8,57 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.redisson.api.RLocalCachedMap;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.LocalCachedMapOptions;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Revocations every instance sees: {@code <prefix>auth:denylist:<jti>} until the token expires, and
- * {@code <prefix>auth:nbf:<userId>} = epoch seconds before which nothing issued to the user counts.
- * A check is one round trip (MGET). If Redis is down the check fails open — the API keeps
- * serving — but revocations made through this instance are also kept in memory and still apply.
+ * Revocations every instance sees, checked on every request without a Redis round trip: one
+ * Redis hash {@code <prefix>auth:revocations} holds {@code jti:<id>} (the token's expiry) and
+ * {@code nbf:<userId>} (epoch seconds before which nothing issued to the user counts). Each
+ * instance reads it through Redisson's near cache — answers "not revoked" included — and every
+ * write publishes an invalidation, so a logout on one instance takes effect on all of them within
+ * milliseconds. After a reconnect the near cache is cleared (messages may have been missed) and
+ * local entries also expire after {@code nearCacheTtl}, bounding staleness if one is lost.
+ *
+ * <p>If Redis is down the check fails open — the API keeps serving — but revocations made through
+ * this instance are also kept in memory and still apply.
  */
 public final class RedisTokenRevocationsAdapter implements TokenRevocations {
   private static final int MAX_LOCAL = 100_000;
+  private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
-  private final RedissonClient redis;
-  private final String denylistPrefix;
-  private final String notBeforePrefix;
+  private final RLocalCachedMap<String, String> revocations;
   private final Duration retention;
   private final MeterRegistry meters;
   private final CircuitBreaker breaker;
   private final Clock clock;
   private final Map<String, Instant> localDenylist = new ConcurrentHashMap<>();
   private final Map<String, Long> localNotBefore = new ConcurrentHashMap<>();
+  private final AtomicLong nextPurge = new AtomicLong();
 
   public RedisTokenRevocationsAdapter(
       RedissonClient redis,
       String keyPrefix,
       Duration retention,
+      Duration nearCacheTtl,
       MeterRegistry meters,
       CircuitBreaker breaker,
       Clock clock) {
-    this.redis = redis;
-    this.denylistPrefix = keyPrefix + "auth:denylist:";
-    this.notBeforePrefix = keyPrefix + "auth:nbf:";
+    this.revocations =
+        redis.getLocalCachedMap(
+            LocalCachedMapOptions.<String, String>name(keyPrefix + "auth:revocations")
+                .codec(StringCodec.INSTANCE)
+                .cacheSize(MAX_LOCAL)
+                .evictionPolicy(LocalCachedMapOptions.EvictionPolicy.LRU)
+                .storeCacheMiss(true)
+                .timeToLive(nearCacheTtl)
+                .syncStrategy(LocalCachedMapOptions.SyncStrategy.INVALIDATE)
+                .reconnectionStrategy(LocalCachedMapOptions.ReconnectionStrategy.CLEAR));
     this.retention = retention;
     this.meters = meters;
     this.breaker = breaker;
@@ -49,14 +67,15 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
 
   @Override
   public void revokeToken(String tokenId, Instant expiresAt) {
-    Duration ttl = Duration.between(clock.instant(), expiresAt);
-    if (tokenId == null || ttl.isNegative() || ttl.isZero()) {
+    Instant now = clock.instant();
+    if (tokenId == null || !expiresAt.isAfter(now)) {
       return;
     }
     remember(localDenylist, tokenId, expiresAt);
     try {
-      redis.getBucket(denylistPrefix + tokenId, StringCodec.INSTANCE).set("1", ttl);
+      revocations.fastPut("jti:" + tokenId, Long.toString(expiresAt.getEpochSecond()));
       breaker.recordSuccess();
+      purgeExpiredNowAndThen(now);
     } catch (RuntimeException e) {
       failed("revoke", e);
     }
@@ -69,7 +88,7 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
     long stamp = notBefore.getEpochSecond() + (notBefore.getNano() > 0 ? 1 : 0);
     localNotBefore.merge(userId.toString(), stamp, Math::max);
     try {
-      redis.getBucket(notBeforePrefix + userId, StringCodec.INSTANCE).set(Long.toString(stamp), retention);
+      revocations.fastPut("nbf:" + userId, Long.toString(stamp));
       breaker.recordSuccess();
     } catch (RuntimeException e) {
       failed("not-before", e);
@@ -86,13 +105,13 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
       return false;
     }
     try {
-      String nbfKey = notBeforePrefix + userId;
+      String nbfKey = "nbf:" + userId;
+      String jtiKey = tokenId == null ? null : "jti:" + tokenId;
       Map<String, String> found =
-          tokenId == null
-              ? redis.getBuckets(StringCodec.INSTANCE).get(nbfKey)
-              : redis.getBuckets(StringCodec.INSTANCE).get(denylistPrefix + tokenId, nbfKey);
+          jtiKey == null ? revocations.getAll(Set.of(nbfKey)) : revocations.getAll(Set.of(jtiKey, nbfKey));
       breaker.recordSuccess();
-      if (tokenId != null && found.containsKey(denylistPrefix + tokenId)) {
+      String denied = jtiKey == null ? null : found.get(jtiKey);
+      if (denied != null && Long.parseLong(denied) > clock.instant().getEpochSecond()) {
         return true;
       }
       String stamp = found.get(nbfKey);
@@ -115,6 +134,27 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
     }
     Long stamp = localNotBefore.get(userId.toString());
     return stamp != null && issued < stamp;
+  }
+
+  /**
+   * A Redis hash has no per-field expiry (before Redis 7.4): expired denylist entries and stamps
+   * older than the retention are removed by whichever instance writes next, at most hourly.
+   */
+  private void purgeExpiredNowAndThen(Instant now) {
+    long due = nextPurge.get();
+    if (now.toEpochMilli() < due || !nextPurge.compareAndSet(due, now.plus(PURGE_EVERY).toEpochMilli())) {
+      return;
+    }
+    long nowSeconds = now.getEpochSecond();
+    long oldestStamp = now.minus(retention).getEpochSecond();
+    for (Map.Entry<String, String> entry : revocations.entrySet()) {
+      long value = Long.parseLong(entry.getValue());
+      boolean expired =
+          entry.getKey().startsWith("jti:") ? value <= nowSeconds : value < oldestStamp;
+      if (expired) {
+        revocations.fastRemove(entry.getKey());
+      }
+    }
   }
 
   private <V> void remember(Map<String, V> map, String key, V value) {
