@@ -33,6 +33,8 @@ class SessionIT extends SharedE2eTest {
     assertThat(login.data().get("email").asString()).isEqualTo(email);
     String setCookie = login.header("Set-Cookie");
     assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
+    assertThat(setCookie).as("seed: 7-day session").contains("Max-Age=604800");
+    assertThat(setCookie).as("Secure only in the prod profile").doesNotContain("Secure");
     String after = cookie(login, "SESSION");
     assertThat(after).isNotNull().isNotEqualTo(before);
 
