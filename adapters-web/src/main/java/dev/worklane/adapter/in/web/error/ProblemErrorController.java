@@ -23,6 +23,16 @@ public class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:/error}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    if (causedBy(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), "SessionStoreUnavailableException")) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header("Retry-After", "5")
+          .body(
+              problems.problem(
+                  request,
+                  HttpStatus.SERVICE_UNAVAILABLE,
+                  "SESSION_STORE_UNAVAILABLE",
+                  "Sessions are temporarily unavailable; retry shortly or use a bearer token"));
+    }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status =
         code instanceof Integer value && HttpStatus.resolve(value) != null
@@ -34,5 +44,15 @@ public class ProblemErrorController implements ErrorController {
             : status.getReasonPhrase();
     return ResponseEntity.status(status)
         .body(problems.problem(request, status, ProblemWriter.codeFor(status.value()), detail));
+  }
+
+  /** By simple name: the error package must not depend on the security package (no cycles). */
+  private static boolean causedBy(Object error, String simpleName) {
+    for (Throwable t = error instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -4,6 +4,7 @@ import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.UserId;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -46,7 +47,17 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
 
   private SecurityContext load(HttpServletRequest request) {
     SecurityContext context = SecurityContextHolder.createEmptyContext();
-    HttpSession session = request.getSession(false);
+    if (request.getDispatcherType() == DispatcherType.ERROR) {
+      // Rendering an error needs no caller; and when the failure was the session store itself,
+      // touching it again would turn the problem response into a container error page.
+      return context;
+    }
+    HttpSession session;
+    try {
+      session = request.getSession(false);
+    } catch (RuntimeException e) {
+      throw new SessionStoreUnavailableException(e);
+    }
     if (session == null || !(session.getAttribute(USER_ID) instanceof String userId)) {
       return context;
     }
@@ -88,8 +99,15 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
 
   @Override
   public boolean containsContext(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    return session != null && session.getAttribute(USER_ID) != null;
+    if (request.getDispatcherType() == DispatcherType.ERROR) {
+      return false;
+    }
+    try {
+      HttpSession session = request.getSession(false);
+      return session != null && session.getAttribute(USER_ID) != null;
+    } catch (RuntimeException e) {
+      throw new SessionStoreUnavailableException(e);
+    }
   }
 
   /** Used at login: a fresh context for {@code auth}, saved into the (rotated) session. */
