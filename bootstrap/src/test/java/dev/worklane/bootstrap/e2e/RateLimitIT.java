@@ -50,6 +50,37 @@ class RateLimitIT extends E2eTest {
   }
 
   @Test
+  void anEncodedPathCannotDodgeTheLoginBudget() {
+    String ip = newIp();
+    for (int i = 1; i <= 5; i++) {
+      Api.Response attempt =
+          api()
+              .call("POST", i % 2 == 0 ? "/%61pi/v1/auth/login" : "/api/v1/auth/logi%6E")
+              .header("X-Forwarded-For", ip)
+              .json("{\"email\":\"nobody@example.com\",\"password\":\"not the password\"}")
+              .send();
+      assertThat(attempt.status()).as("attempt %d", i).isEqualTo(401);
+      assertThat(attempt.header("RateLimit-Policy")).isNotNull();
+    }
+    assertProblem(login(ip, "nobody@example.com", "not the password"), 429, "RATE_LIMITED");
+  }
+
+  @Test
+  void browserSessionLoginsShareTheLoginBudget() {
+    String ip = newIp();
+    for (int i = 1; i <= 5; i++) {
+      Api.Response attempt =
+          api()
+              .call("POST", "/api/v1/auth/session")
+              .header("X-Forwarded-For", ip)
+              .json("{\"email\":\"nobody@example.com\",\"password\":\"not the password\"}")
+              .send();
+      assertThat(attempt.status()).as("attempt %d", i).isEqualTo(401);
+    }
+    assertProblem(login(ip, "nobody@example.com", "not the password"), 429, "RATE_LIMITED");
+  }
+
+  @Test
   void theFourthRegistrationInAMinuteIsRefused() {
     String ip = newIp();
     for (int i = 1; i <= 3; i++) {

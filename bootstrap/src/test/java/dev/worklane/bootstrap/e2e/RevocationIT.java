@@ -35,6 +35,26 @@ class RevocationIT extends SharedE2eTest {
   }
 
   @Test
+  void logoutAlsoKillsTheEarlierAccessTokensOfThatLogin() {
+    String email = uniqueEmail();
+    register(email);
+    tools.jackson.databind.JsonNode first = login(email);
+    String a1 = first.get("accessToken").asString();
+    Api.Response rotated =
+        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + first.get("refreshToken").asString() + "\"}");
+    String a2 = rotated.data().get("accessToken").asString();
+    String otherLogin = login(email).get("accessToken").asString();
+
+    assertThat(api().call("POST", "/api/v1/auth/logout").bearer(a2).send().status()).isEqualTo(204);
+
+    assertProblem(api().get("/api/v1/users/me", a2), 401, "INVALID_TOKEN");
+    assertProblem(api().get("/api/v1/users/me", a1), 401, "INVALID_TOKEN");
+    assertThat(api().get("/api/v1/users/me", otherLogin).status())
+        .as("another login (device) of the same user stays signed in")
+        .isEqualTo(200);
+  }
+
+  @Test
   void disablingAnAccountInvalidatesEveryTokenIssuedBefore() {
     String adminEmail = uniqueEmail();
     String adminId = register(adminEmail);

@@ -45,15 +45,27 @@ class SessionIT extends SharedE2eTest {
   }
 
   @Test
-  void formLoginWorksToo() {
+  void formLoginNeedsTheCsrfTokenOfAPreLoginSession() {
     String email = uniqueEmail();
     register(email);
-    Api.Response login =
+    String form =
+        "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+    Api.Response forged =
         api()
             .call("POST", "/api/v1/auth/session")
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .body("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))
+            .body(form)
+            .send();
+    assertProblem(forged, 403, "CSRF_REJECTED");
+
+    Api.Response csrf = api().get("/api/v1/auth/csrf", null);
+    String preLogin = cookie(csrf, "SESSION");
+    Api.Response login =
+        withSession(api().call("POST", "/api/v1/auth/session"), preLogin)
+            .header("X-XSRF-TOKEN", csrf.data().get("token").asString())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(form)
             .send();
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     assertThat(withSession(api().call("GET", "/api/v1/users/me"), cookie(login, "SESSION")).send().status())
@@ -112,6 +124,16 @@ class SessionIT extends SharedE2eTest {
     String token = withSession(api().call("GET", "/api/v1/auth/csrf"), session).send().data().get("token").asString();
     Api.Response logout =
         withSession(api().call("DELETE", "/api/v1/auth/session"), session).header("X-XSRF-TOKEN", token).send();
+    assertThat(logout.status()).isEqualTo(204);
+    assertProblem(withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void theBearerLogoutEndpointAlsoEndsABrowserSession() {
+    String session = sessionFor(uniqueEmail());
+    String token = withSession(api().call("GET", "/api/v1/auth/csrf"), session).send().data().get("token").asString();
+    Api.Response logout =
+        withSession(api().call("POST", "/api/v1/auth/logout"), session).header("X-XSRF-TOKEN", token).send();
     assertThat(logout.status()).isEqualTo(204);
     assertProblem(withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
   }

@@ -59,8 +59,10 @@ public final class AuthenticationService implements AuthenticationUseCase {
 
   @Override
   public IssuedTokens login(LoginCommand command) {
-    User user = verify(command);
+    // Taken before the account is read: if it is disabled meanwhile, the token's iat falls
+    // before the "not before" stamp and the token is rejected.
     Instant now = clock.instant();
+    User user = verify(command);
     String refresh = OpaqueTokens.newToken();
     RefreshToken first =
         RefreshToken.startFamily(
@@ -114,6 +116,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
     Optional<User> user = users.findById(current.userId()).filter(User::isActive);
     if (user.isEmpty()) {
       refreshTokens.revokeFamily(current.familyId(), now);
+      revocations.revokeSession(current.familyId(), now.plus(settings.accessTokenTtl()));
       throw AuthenticationFailedException.invalidRefreshToken();
     }
 
@@ -142,6 +145,9 @@ public final class AuthenticationService implements AuthenticationUseCase {
         command.sessionFamilyId() == null
             ? 0
             : refreshTokens.revokeFamily(command.sessionFamilyId(), now);
+    if (command.sessionFamilyId() != null) {
+      revocations.revokeSession(command.sessionFamilyId(), now.plus(settings.accessTokenTtl()));
+    }
     if (command.accessTokenId() != null && command.accessTokenExpiresAt() != null) {
       revocations.revokeToken(command.accessTokenId(), command.accessTokenExpiresAt());
     }
@@ -150,6 +156,8 @@ public final class AuthenticationService implements AuthenticationUseCase {
 
   private AuthenticationFailedException reuseDetected(RefreshToken token, Instant now) {
     refreshTokens.revokeFamily(token.familyId(), now);
+    // The thief may hold the family's access tokens too: they die with it.
+    revocations.revokeSession(token.familyId(), now.plus(settings.accessTokenTtl()));
     metrics.refreshTokenReused();
     LOG.log(
         Level.WARNING,

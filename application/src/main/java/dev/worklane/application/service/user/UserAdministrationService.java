@@ -69,8 +69,9 @@ public final class UserAdministrationService implements UserAdministrationUseCas
                   profiles.findByUserId(target).orElseThrow(() -> new NotFoundException("Profile"));
               return UserAccount.of(disabled, profile);
             });
-    // Access tokens and sessions issued until now stop working on every instance.
-    revocations.revokeEverythingIssuedBefore(target, now);
+    // Stamped after commit: a login that read the account as active just before the commit
+    // still issues its token before this instant, so that token is rejected too.
+    revocations.revokeEverythingIssuedBefore(target, clock.instant());
     cache.evict(key);
     LOG.log(Level.INFO, () -> "user_disabled userId=" + target + " by=" + actor.userId());
     return account;

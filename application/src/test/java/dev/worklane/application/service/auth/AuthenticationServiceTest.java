@@ -157,6 +157,7 @@ class AuthenticationServiceTest {
     assertThatThrownBy(() -> service().refresh("old"))
         .isInstanceOf(AuthenticationFailedException.class);
     verify(refreshTokens).revokeFamily(rotated.familyId(), now);
+    verify(revocations).revokeSession(rotated.familyId(), now.plus(Duration.ofDays(7)));
     verify(metrics).refreshTokenReused();
     verify(refreshTokens, never()).add(any());
   }
@@ -208,6 +209,7 @@ class AuthenticationServiceTest {
     assertThatThrownBy(() -> service().refresh("old"))
         .isInstanceOf(AuthenticationFailedException.class);
     verify(refreshTokens).revokeFamily(current.familyId(), now);
+    verify(revocations).revokeSession(current.familyId(), now.plus(Duration.ofDays(7)));
   }
 
   @Test
@@ -217,6 +219,7 @@ class AuthenticationServiceTest {
     service().logout(new Actor(ada.id(), Set.of(Role.USER)), new LogoutCommand(family, "jti-1", exp));
     verify(refreshTokens).revokeFamily(family, now);
     verify(revocations).revokeToken("jti-1", exp);
+    verify(revocations).revokeSession(family, now.plus(Duration.ofDays(7)));
   }
 
   @Test
@@ -224,6 +227,7 @@ class AuthenticationServiceTest {
     service().logout(new Actor(ada.id(), Set.of(Role.USER)), LogoutCommand.none());
     verify(refreshTokens, never()).revokeFamily(any(), any());
     verify(revocations, never()).revokeToken(any(), any());
+    verify(revocations, never()).revokeSession(any(), any());
   }
 
   @Test

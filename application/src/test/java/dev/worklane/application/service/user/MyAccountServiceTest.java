@@ -38,12 +38,16 @@ class MyAccountServiceTest {
   @Mock UserRepository users;
   @Mock ProfileRepository profiles;
   @Mock Cache cache;
-  final DirectTransactions transactions = new DirectTransactions();
+  @Mock Runnable commit;
+  DirectTransactions transactions;
   final User ada = aUser().build();
   final Actor actor = new Actor(ada.id(), Set.of(Role.USER));
   final Profile profile = new Profile(ada.id(), "Ada", ZoneId.of("UTC"), T0);
 
   MyAccountService service() {
+    if (transactions == null) {
+      transactions = new DirectTransactions(commit);
+    }
     return new MyAccountService(
         users, profiles, transactions, cache, Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
   }
@@ -77,9 +81,10 @@ class MyAccountServiceTest {
 
     service().updateProfile(actor, new UpdateProfileCommand(Optional.of("New"), null));
 
-    InOrder order = inOrder(cache, profiles);
+    InOrder order = inOrder(cache, profiles, commit);
     order.verify(cache).evict(CacheKey.user(ada.id()));
     order.verify(profiles).save(any());
+    order.verify(commit).run();
     order.verify(cache).evict(CacheKey.user(ada.id()));
   }
 

@@ -5,8 +5,8 @@ import static dev.worklane.domain.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
@@ -46,12 +47,16 @@ class UserAdministrationServiceTest {
   @Mock RefreshTokenRepository refreshTokens;
   @Mock Cache cache;
   @Mock TokenRevocations revocations;
-  final DirectTransactions transactions = new DirectTransactions();
+  @Mock Runnable commit;
+  DirectTransactions transactions;
   final Instant now = T0.plusSeconds(30);
   final Actor admin = new Actor(UserId.random(), Set.of(Role.ADMIN));
   final User target = aUser().build();
 
   UserAdministrationService service() {
+    if (transactions == null) {
+      transactions = new DirectTransactions(commit);
+    }
     return new UserAdministrationService(
         users, profiles, refreshTokens, transactions, cache, revocations, Clock.fixed(now, ZoneOffset.UTC));
   }
@@ -67,9 +72,13 @@ class UserAdministrationServiceTest {
 
     assertThat(account.status()).isEqualTo(UserStatus.DISABLED);
     assertThat(account.updatedAt()).isEqualTo(now);
-    verify(refreshTokens).revokeAllOf(target.id(), now);
-    verify(revocations).revokeEverythingIssuedBefore(target.id(), now);
-    verify(cache, times(2)).evict(CacheKey.user(target.id()));
+    InOrder order = inOrder(cache, users, refreshTokens, commit, revocations);
+    order.verify(cache).evict(CacheKey.user(target.id()));
+    order.verify(users).update(any());
+    order.verify(refreshTokens).revokeAllOf(target.id(), now);
+    order.verify(commit).run();
+    order.verify(revocations).revokeEverythingIssuedBefore(target.id(), now);
+    order.verify(cache).evict(CacheKey.user(target.id()));
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -79,7 +80,7 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
 
   @Override
   public Decision tryConsume(Scope scope, String key) {
-    String bucketKey = prefix + scope.policyName() + ":" + (scope == Scope.PASSWORD_RESET ? sha256(key) : key);
+    String bucketKey = prefix + scope.policyName() + ":" + (scope == Scope.PASSWORD_RESET ? sha256(key.strip().toLowerCase(Locale.ROOT)) : key);
     ConsumptionProbe probe = null;
     if (breaker.allows()) {
       try {

@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RLocalCachedMap;
@@ -71,14 +73,30 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
     if (tokenId == null || !expiresAt.isAfter(now)) {
       return;
     }
-    remember(localDenylist, tokenId, expiresAt);
+    remember(localDenylist, "jti:" + tokenId, expiresAt);
     try {
       revocations.fastPut("jti:" + tokenId, Long.toString(expiresAt.getEpochSecond()));
       breaker.recordSuccess();
-      purgeExpiredNowAndThen(now);
     } catch (RuntimeException e) {
       failed("revoke", e);
     }
+    purgeExpiredNowAndThen(now);
+  }
+
+  @Override
+  public void revokeSession(UUID sessionId, Instant until) {
+    Instant now = clock.instant();
+    if (sessionId == null || !until.isAfter(now)) {
+      return;
+    }
+    remember(localDenylist, "sid:" + sessionId, until);
+    try {
+      revocations.fastPut("sid:" + sessionId, Long.toString(until.getEpochSecond()));
+      breaker.recordSuccess();
+    } catch (RuntimeException e) {
+      failed("revoke-session", e);
+    }
+    purgeExpiredNowAndThen(now);
   }
 
   @Override
@@ -96,9 +114,11 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
   }
 
   @Override
-  public boolean isRevoked(String tokenId, UserId userId, Instant issuedAt) {
+  public boolean isRevoked(String tokenId, String sessionId, UserId userId, Instant issuedAt) {
     long issued = issuedAt == null ? Long.MIN_VALUE : issuedAt.getEpochSecond();
-    if (isLocallyRevoked(tokenId, userId, issued)) {
+    String jtiKey = tokenId == null ? null : "jti:" + tokenId;
+    String sidKey = sessionId == null ? null : "sid:" + sessionId;
+    if (isLocallyRevoked(jtiKey, sidKey, userId, issued)) {
       return true;
     }
     if (!breaker.allows()) {
@@ -106,12 +126,18 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
     }
     try {
       String nbfKey = "nbf:" + userId;
-      String jtiKey = tokenId == null ? null : "jti:" + tokenId;
-      Map<String, String> found =
-          jtiKey == null ? revocations.getAll(Set.of(nbfKey)) : revocations.getAll(Set.of(jtiKey, nbfKey));
+      Set<String> keys = new HashSet<>(3);
+      keys.add(nbfKey);
+      if (jtiKey != null) {
+        keys.add(jtiKey);
+      }
+      if (sidKey != null) {
+        keys.add(sidKey);
+      }
+      Map<String, String> found = revocations.getAll(keys);
       breaker.recordSuccess();
-      String denied = jtiKey == null ? null : found.get(jtiKey);
-      if (denied != null && Long.parseLong(denied) > clock.instant().getEpochSecond()) {
+      long nowSeconds = clock.instant().getEpochSecond();
+      if (deniedUntilAfter(found.get(jtiKey), nowSeconds) || deniedUntilAfter(found.get(sidKey), nowSeconds)) {
         return true;
       }
       String stamp = found.get(nbfKey);
@@ -122,14 +148,18 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
     }
   }
 
-  private boolean isLocallyRevoked(String tokenId, UserId userId, long issued) {
-    if (tokenId != null) {
-      Instant until = localDenylist.get(tokenId);
+  private static boolean deniedUntilAfter(String until, long nowSeconds) {
+    return until != null && Long.parseLong(until) > nowSeconds;
+  }
+
+  private boolean isLocallyRevoked(String jtiKey, String sidKey, UserId userId, long issued) {
+    for (String key : new String[] {jtiKey, sidKey}) {
+      Instant until = key == null ? null : localDenylist.get(key);
       if (until != null) {
         if (until.isAfter(clock.instant())) {
           return true;
         }
-        localDenylist.remove(tokenId);
+        localDenylist.remove(key);
       }
     }
     Long stamp = localNotBefore.get(userId.toString());
@@ -147,13 +177,18 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
     }
     long nowSeconds = now.getEpochSecond();
     long oldestStamp = now.minus(retention).getEpochSecond();
-    for (Map.Entry<String, String> entry : revocations.entrySet()) {
-      long value = Long.parseLong(entry.getValue());
-      boolean expired =
-          entry.getKey().startsWith("jti:") ? value <= nowSeconds : value < oldestStamp;
-      if (expired) {
-        revocations.fastRemove(entry.getKey());
+    try {
+      for (Map.Entry<String, String> entry : revocations.entrySet()) {
+        long value = Long.parseLong(entry.getValue());
+        boolean expired =
+            entry.getKey().startsWith("nbf:") ? value < oldestStamp : value <= nowSeconds;
+        if (expired) {
+          revocations.fastRemove(entry.getKey());
+        }
       }
+    } catch (RuntimeException e) {
+      // Housekeeping only: a failed purge is retried next hour and must not trip the breaker.
+      meters.counter("worklane.auth.revocation.errors", "operation", "purge").increment();
     }
   }
 

@@ -5,8 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -87,22 +85,19 @@ public final class RedisConnections implements AutoCloseable {
             .setRetryInterval(50)
             .setConnectionMinimumIdleSize(4)
             .setConnectionPoolSize(32);
-    if (uri.getRawUserInfo() != null) {
-      String[] parts = uri.getRawUserInfo().split(":", 2);
+    if (uri.getUserInfo() != null) {
+      // getUserInfo() percent-decodes only: a '+' in a password stays a '+'.
+      String[] parts = uri.getUserInfo().split(":", 2);
       if (parts.length == 2) {
         if (!parts[0].isEmpty()) {
-          server.setUsername(decode(parts[0]));
+          server.setUsername(parts[0]);
         }
-        server.setPassword(decode(parts[1]));
+        server.setPassword(parts[1]);
       } else {
-        server.setPassword(decode(parts[0]));
+        server.setPassword(parts[0]);
       }
     }
     return config;
-  }
-
-  private static String decode(String value) {
-    return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 
   @Override

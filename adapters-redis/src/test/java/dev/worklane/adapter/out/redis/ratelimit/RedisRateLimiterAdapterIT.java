@@ -63,6 +63,15 @@ class RedisRateLimiterAdapterIT {
   }
 
   @Test
+  void passwordResetBudgetIsPerNormalisedEmail() {
+    RedisRateLimiterAdapter limiter = limiter(RedisFixture.shared(prefix));
+    assertThat(limiter.tryConsume(Scope.PASSWORD_RESET, "Ada@Example.com").allowed()).isTrue();
+    assertThat(limiter.tryConsume(Scope.PASSWORD_RESET, " ada@example.com ").allowed()).isTrue();
+    assertThat(limiter.tryConsume(Scope.PASSWORD_RESET, "ADA@EXAMPLE.COM").allowed()).isTrue();
+    assertThat(limiter.tryConsume(Scope.PASSWORD_RESET, "ada@example.com").allowed()).isFalse();
+  }
+
+  @Test
   void twoInstancesShareOneBudget() {
     RedisRateLimiterAdapter a = limiter(RedisFixture.shared(prefix));
     RedisRateLimiterAdapter b = limiter(RedisFixture.shared(prefix));

@@ -39,14 +39,29 @@ class RedisTokenRevocationsAdapterIT {
     RedisTokenRevocationsAdapter a = revocations(RedisFixture.shared(prefix));
     RedisTokenRevocationsAdapter b = revocations(RedisFixture.shared(prefix));
     Instant issued = Instant.now();
-    assertThat(b.isRevoked("jti-1", user, issued)).isFalse();
+    assertThat(b.isRevoked("jti-1", null, user, issued)).isFalse();
 
     a.revokeToken("jti-1", Instant.now().plusSeconds(3));
 
     // b had cached "not revoked": the invalidation a's write published reaches it within moments
-    await().atMost(Duration.ofSeconds(2)).until(() -> b.isRevoked("jti-1", user, issued));
-    assertThat(b.isRevoked("jti-2", user, issued)).isFalse();
-    await().atMost(Duration.ofSeconds(10)).until(() -> !b.isRevoked("jti-1", user, issued));
+    await().atMost(Duration.ofSeconds(2)).until(() -> b.isRevoked("jti-1", null, user, issued));
+    assertThat(b.isRevoked("jti-2", null, user, issued)).isFalse();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !b.isRevoked("jti-1", null, user, issued));
+  }
+
+  @Test
+  void aRevokedSessionTakesEveryTokenOfThatLoginWithIt() {
+    RedisTokenRevocationsAdapter a = revocations(RedisFixture.shared(prefix));
+    RedisTokenRevocationsAdapter b = revocations(RedisFixture.shared(prefix));
+    java.util.UUID family = java.util.UUID.randomUUID();
+    Instant issued = Instant.now();
+    assertThat(b.isRevoked("t1", family.toString(), user, issued)).isFalse();
+
+    a.revokeSession(family, Instant.now().plusSeconds(60));
+
+    assertThat(a.isRevoked("t1", family.toString(), user, issued)).isTrue();
+    await().atMost(Duration.ofSeconds(2)).until(() -> b.isRevoked("t2", family.toString(), user, issued));
+    assertThat(b.isRevoked("t3", java.util.UUID.randomUUID().toString(), user, issued)).isFalse();
   }
 
   @Test
@@ -57,12 +72,12 @@ class RedisTokenRevocationsAdapterIT {
 
     a.revokeEverythingIssuedBefore(user, stamp);
 
-    await().atMost(Duration.ofSeconds(2)).until(() -> b.isRevoked("any", user, Instant.parse("2026-11-25T09:59:59Z")));
-    assertThat(b.isRevoked(null, user, Instant.parse("2026-11-25T10:00:00Z")))
+    await().atMost(Duration.ofSeconds(2)).until(() -> b.isRevoked("any", null, user, Instant.parse("2026-11-25T09:59:59Z")));
+    assertThat(b.isRevoked(null, null, user, Instant.parse("2026-11-25T10:00:00Z")))
         .as("same second as the stamp: cannot be told apart, so revoked")
         .isTrue();
-    assertThat(b.isRevoked("any", user, Instant.parse("2026-11-25T10:00:01Z"))).isFalse();
-    assertThat(b.isRevoked("any", UserId.random(), Instant.parse("2026-11-25T09:00:00Z"))).isFalse();
+    assertThat(b.isRevoked("any", null, user, Instant.parse("2026-11-25T10:00:01Z"))).isFalse();
+    assertThat(b.isRevoked("any", null, UserId.random(), Instant.parse("2026-11-25T09:00:00Z"))).isFalse();
   }
 
   @Test
@@ -76,9 +91,9 @@ class RedisTokenRevocationsAdapterIT {
       adapter.revokeToken("jti-down", Instant.now().plusSeconds(60));
       adapter.revokeEverythingIssuedBefore(user, Instant.now().plusSeconds(5));
 
-      assertThat(adapter.isRevoked("jti-down", UserId.random(), issued)).isTrue();
-      assertThat(adapter.isRevoked("other", user, issued)).isTrue();
-      assertThat(adapter.isRevoked("other", UserId.random(), issued))
+      assertThat(adapter.isRevoked("jti-down", null, UserId.random(), issued)).isTrue();
+      assertThat(adapter.isRevoked("other", null, user, issued)).isTrue();
+      assertThat(adapter.isRevoked("other", null, UserId.random(), issued))
           .as("unknown tokens fail open while Redis is down")
           .isFalse();
       assertThat(meters.get("worklane.auth.revocation.errors").counters())

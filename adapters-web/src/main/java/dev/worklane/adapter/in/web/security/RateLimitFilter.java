@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The API's rate limits (SPEC §3.5), shared by all instances through the {@link RateLimiter} port.
@@ -57,9 +58,19 @@ public class RateLimitFilter extends OncePerRequestFilter {
     return RateLimitFilter.class.getName() + "." + stage + ".FILTERED";
   }
 
+  /** Everything is limited except the probes and the public keys (load balancers poll them). */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    String path = path(request);
+    return "/health".equals(path) || "/ready".equals(path) || "/.well-known/jwks.json".equals(path);
+  }
+
+  /**
+   * The decoded, normalised path — what Spring MVC routes on. Comparing the raw URI would let
+   * {@code /%61pi/v1/auth/login} reach the login endpoint without its budget.
+   */
+  static String path(HttpServletRequest request) {
+    return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
   }
 
   @Override
@@ -71,7 +82,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     if (stage == Stage.BEFORE_AUTHENTICATION) {
       decisions.add(limiter.tryConsume(Scope.GLOBAL, ip));
       if ("POST".equals(request.getMethod())) {
-        String path = request.getRequestURI();
+        String path = path(request);
         if (LOGIN_PATH.equals(path) || SESSION_PATH.equals(path)) {
           decisions.add(limiter.tryConsume(Scope.LOGIN, ip));
         } else if (REGISTER_PATH.equals(path)) {
@@ -94,7 +105,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
       Decision worst =
           refused.stream().max(Comparator.comparing(Decision::resetAfter)).orElseThrow();
       long retryAfter = Math.max(1, ceilSeconds(worst));
-      LOG.warn("rate_limited scope={} path={}", worst.scope().policyName(), request.getRequestURI());
+      LOG.warn("rate_limited scope={} path={}", worst.scope().policyName(), path(request));
       response.setHeader("Retry-After", Long.toString(retryAfter));
       problems.write(
           request,

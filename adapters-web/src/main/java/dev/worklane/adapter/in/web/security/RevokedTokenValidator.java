@@ -25,7 +25,8 @@ public class RevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
     } catch (RuntimeException e) {
       return OAuth2TokenValidatorResult.failure(REVOKED);
     }
-    return revocations.isRevoked(jwt.getId(), user, jwt.getIssuedAt())
+    return revocations.isRevoked(
+            jwt.getId(), jwt.getClaimAsString(JwtAccessTokenIssuerAdapter.SESSION_CLAIM), user, jwt.getIssuedAt())
         ? OAuth2TokenValidatorResult.failure(REVOKED)
         : OAuth2TokenValidatorResult.success();
   }

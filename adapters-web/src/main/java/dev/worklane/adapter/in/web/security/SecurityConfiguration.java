@@ -168,20 +168,23 @@ public class SecurityConfiguration {
         || "TRACE".equals(method)) {
       return false;
     }
-    String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
+    String path = RateLimitFilter.path(request);
+    if ("POST".equals(method) && "/api/v1/auth/session".equals(path)) {
+      // A form post is a "simple" cross-site request: without a token another site could log
+      // the victim's browser into the attacker's account (login CSRF). JSON needs a preflight.
+      String type = request.getContentType();
+      return type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
     }
-    if (request.getRequestedSessionId() == null) {
-      return false;
-    }
-    String path = request.getRequestURI();
     for (String open : PUBLIC_AUTH_PATHS) {
       if (open.equals(path)) {
         return false;
       }
     }
-    return !("POST".equals(method) && "/api/v1/auth/session".equals(path));
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return request.getRequestedSessionId() != null;
   }
 
   @Bean

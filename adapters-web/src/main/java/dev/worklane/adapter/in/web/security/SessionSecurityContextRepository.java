@@ -64,7 +64,7 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
     try {
       UserId id = UserId.of(userId);
       Instant at = Instant.ofEpochMilli((Long) session.getAttribute(AUTHENTICATED_AT));
-      if (revocations.isRevoked(null, id, at)) {
+      if (revocations.isRevoked(null, null, id, at)) {
         LOG.info("session_revoked userId={}", id);
         session.invalidate();
         return context;

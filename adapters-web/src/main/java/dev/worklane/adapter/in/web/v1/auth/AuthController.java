@@ -13,6 +13,8 @@ import dev.worklane.application.port.in.auth.RegisterUserCommand;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
 import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.Password;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -66,7 +68,14 @@ public class AuthController {
 
   /** Ends the token's session: its refresh family is revoked and the access token denylisted. */
   @PostMapping("/logout")
-  ResponseEntity<Void> logout(Actor actor, @AuthenticationPrincipal Jwt jwt) {
+  ResponseEntity<Void> logout(
+      Actor actor, @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
+    if (jwt == null) {
+      HttpSession session = request.getSession(false); // a browser session caller
+      if (session != null) {
+        session.invalidate();
+      }
+    }
     authentication.logout(
         actor,
         jwt == null
