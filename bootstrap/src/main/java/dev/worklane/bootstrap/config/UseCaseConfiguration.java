@@ -72,8 +72,12 @@ public class UseCaseConfiguration {
       ProfileRepository profiles,
       Transactions transactions,
       Cache cache,
+      PasswordHasher hasher,
+      RefreshTokenRepository refreshTokens,
+      TokenRevocations revocations,
       Clock clock) {
-    return new MyAccountService(users, profiles, transactions, cache, clock);
+    return new MyAccountService(
+        users, profiles, transactions, cache, hasher, refreshTokens, revocations, clock);
   }
 
   @Bean

@@ -55,6 +55,52 @@ class RevocationIT extends SharedE2eTest {
   }
 
   @Test
+  void changingThePasswordEndsEveryTokenAndSessionOfTheAccount() {
+    String email = uniqueEmail();
+    register(email);
+    tools.jackson.databind.JsonNode tokens = login(email);
+    String access = tokens.get("accessToken").asString();
+    String otherDevice = login(email).get("accessToken").asString();
+    Api.Response browser =
+        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    String session = SessionIT.cookie(browser, "SESSION");
+
+    Api.Response wrong =
+        api().call("POST", "/api/v1/users/me/password").bearer(access)
+            .json("{\"currentPassword\":\"not it\",\"newPassword\":\"another long password\"}").send();
+    assertProblem(wrong, 400, "VALIDATION_FAILED");
+    assertThat(api().get("/api/v1/users/me", access).status()).isEqualTo(200);
+
+    Api.Response changed =
+        api().call("POST", "/api/v1/users/me/password").bearer(access)
+            .json("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another long password\"}").send();
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+
+    assertProblem(api().get("/api/v1/users/me", access), 401, "INVALID_TOKEN");
+    assertProblem(api().get("/api/v1/users/me", otherDevice), 401, "INVALID_TOKEN");
+    assertProblem(
+        SessionIT.withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+    assertProblem(
+        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}"),
+        401,
+        "INVALID_REFRESH_TOKEN");
+    assertProblem(
+        api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
+        401,
+        "INVALID_CREDENTIALS");
+    Api.Response fresh =
+        api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"another long password\"}");
+    assertThat(fresh.status()).isEqualTo(200);
+    // a login in the same second as the stamp is rejected (iat has second precision): wait it out
+    await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+      String newToken =
+          api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"another long password\"}")
+              .data().get("accessToken").asString();
+      assertThat(api().get("/api/v1/users/me", newToken).status()).isEqualTo(200);
+    });
+  }
+
+  @Test
   void disablingAnAccountInvalidatesEveryTokenIssuedBefore() {
     String adminEmail = uniqueEmail();
     String adminId = register(adminEmail);

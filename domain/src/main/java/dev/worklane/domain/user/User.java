@@ -48,6 +48,10 @@ public record User(
     return roles.stream().anyMatch(role -> role.grants(permission));
   }
 
+  public User changePassword(String newPasswordHash, Instant now) {
+    return new User(id, email, newPasswordHash, roles, status, createdAt, now);
+  }
+
   public User disable(Instant now) {
     return new User(id, email, passwordHash, roles, UserStatus.DISABLED, createdAt, now);
   }

@@ -6,13 +6,19 @@ import dev.worklane.application.port.in.user.UpdateProfileCommand;
 import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
+import dev.worklane.application.port.in.user.ChangePasswordCommand;
+import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -20,7 +26,12 @@ public final class MyAccountService implements MyAccountUseCase {
   private final UserRepository users;
   private final ProfileRepository profiles;
   private final Transactions transactions;
+  private static final System.Logger LOG = System.getLogger(MyAccountService.class.getName());
+
   private final Cache cache;
+  private final PasswordHasher hasher;
+  private final RefreshTokenRepository refreshTokens;
+  private final TokenRevocations revocations;
   private final Clock clock;
 
   public MyAccountService(
@@ -28,8 +39,14 @@ public final class MyAccountService implements MyAccountUseCase {
       ProfileRepository profiles,
       Transactions transactions,
       Cache cache,
+      PasswordHasher hasher,
+      RefreshTokenRepository refreshTokens,
+      TokenRevocations revocations,
       Clock clock) {
     this.cache = cache;
+    this.hasher = hasher;
+    this.refreshTokens = refreshTokens;
+    this.revocations = revocations;
     this.users = users;
     this.profiles = profiles;
     this.transactions = transactions;
@@ -79,6 +96,27 @@ public final class MyAccountService implements MyAccountUseCase {
         });
     cache.evict(key);
     return updated;
+  }
+
+  @Override
+  public void changePassword(Actor actor, ChangePasswordCommand command) {
+    User user = users.findById(actor.userId()).orElseThrow(() -> new NotFoundException("User"));
+    if (!hasher.matches(command.currentPassword(), user.passwordHash())) {
+      throw new InvalidInputException("currentPassword", "currentPassword is not correct");
+    }
+    String newHash = hasher.hash(command.newPassword());
+    CacheKey key = CacheKey.user(actor.userId());
+    cache.evict(key);
+    transactions.inTransaction(
+        () -> {
+          Instant now = clock.instant();
+          users.update(user.changePassword(newHash, now));
+          refreshTokens.revokeAllOf(user.id(), now);
+        });
+    // After commit, like a disable: whatever was issued until now is revoked everywhere.
+    revocations.revokeEverythingIssuedBefore(user.id(), clock.instant());
+    cache.evict(key);
+    LOG.log(Level.INFO, () -> "password_changed userId=" + user.id());
   }
 
   private UserAccount load(UserId id) {

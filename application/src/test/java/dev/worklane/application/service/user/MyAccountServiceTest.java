@@ -5,6 +5,7 @@ import static dev.worklane.domain.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -15,7 +16,13 @@ import dev.worklane.application.port.in.user.UpdateProfileCommand;
 import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
+import dev.worklane.application.port.in.user.ChangePasswordCommand;
+import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.TokenRevocations;
+import dev.worklane.domain.common.InvalidInputException;
+import dev.worklane.domain.user.Password;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
 import dev.worklane.domain.common.NotFoundException;
@@ -38,6 +45,9 @@ class MyAccountServiceTest {
   @Mock UserRepository users;
   @Mock ProfileRepository profiles;
   @Mock Cache cache;
+  @Mock PasswordHasher hasher;
+  @Mock RefreshTokenRepository refreshTokens;
+  @Mock TokenRevocations revocations;
   @Mock Runnable commit;
   DirectTransactions transactions;
   final User ada = aUser().build();
@@ -49,7 +59,14 @@ class MyAccountServiceTest {
       transactions = new DirectTransactions(commit);
     }
     return new MyAccountService(
-        users, profiles, transactions, cache, Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
+        users,
+        profiles,
+        transactions,
+        cache,
+        hasher,
+        refreshTokens,
+        revocations,
+        Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
   }
 
   @Test
@@ -107,6 +124,36 @@ class MyAccountServiceTest {
     assertThat(moved.profile().displayName()).isEqualTo("Ada");
     assertThat(moved.profile().timeZone()).isEqualTo(ZoneId.of("Europe/London"));
     assertThat(transactions.opened()).isEqualTo(2);
+  }
+
+  @Test
+  void changingThePasswordSignsTheAccountOutEverywhereAfterCommit() {
+    when(users.findById(ada.id())).thenReturn(Optional.of(ada));
+    when(hasher.matches("the old password", ada.passwordHash())).thenReturn(true);
+    when(hasher.hash(any())).thenReturn("$new$");
+
+    service().changePassword(actor, new ChangePasswordCommand("the old password", new Password("a brand new password")));
+
+    InOrder order = inOrder(users, refreshTokens, commit, revocations);
+    order.verify(users).update(argThat(u -> u.passwordHash().equals("$new$")));
+    order.verify(refreshTokens).revokeAllOf(ada.id(), T0.plusSeconds(5));
+    order.verify(commit).run();
+    order.verify(revocations).revokeEverythingIssuedBefore(ada.id(), T0.plusSeconds(5));
+    verify(cache, org.mockito.Mockito.times(2)).evict(CacheKey.user(ada.id()));
+  }
+
+  @Test
+  void aWrongCurrentPasswordChangesNothing() {
+    when(users.findById(ada.id())).thenReturn(Optional.of(ada));
+    when(hasher.matches("guess", ada.passwordHash())).thenReturn(false);
+
+    assertThatThrownBy(
+            () -> service().changePassword(actor, new ChangePasswordCommand("guess", new Password("a brand new password"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("currentPassword");
+    verify(users, org.mockito.Mockito.never()).update(any());
+    verifyNoInteractions(refreshTokens, revocations);
+    assertThat(new ChangePasswordCommand("x", new Password("a brand new password")).toString()).doesNotContain("brand");
   }
 
   @Test

@@ -3,15 +3,18 @@ package dev.worklane.adapter.in.web.v1.user;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.Envelopes;
 import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.user.ChangePasswordCommand;
 import dev.worklane.application.port.in.user.MyAccountUseCase;
 import dev.worklane.application.port.in.user.UpdateProfileCommand;
 import dev.worklane.application.port.in.user.UserAdministrationUseCase;
+import dev.worklane.domain.user.Password;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,6 +54,14 @@ public class UserController {
             Optional.ofNullable(body.displayName()),
             Optional.ofNullable(body.timeZone()).map(Profile::ianaZone));
     return envelopes.of(mapper.toResponse(myAccount.updateProfile(actor, command)));
+  }
+
+  /** 204; every token and session of the account, this one included, must log in again. */
+  @PostMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody ChangePasswordRequest body) {
+    myAccount.changePassword(
+        actor, new ChangePasswordCommand(body.currentPassword(), new Password(body.newPassword())));
+    return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/{id}/disable")
