@@ -1,6 +1,7 @@
 package dev.worklane.adapter.out.persistence.auth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 interface RefreshTokenJpaRepository extends JpaRepository<RefreshTokenEntity, UUID> {
 
   Optional<RefreshTokenEntity> findByTokenHash(String tokenHash);
+
+  /**
+   * Serialises rotation and family revocation on the family's first row. Without it, a revoke
+   * running while a rotation inserts the successor cannot see that row (READ COMMITTED) and
+   * leaves it alive.
+   */
+  @Query(
+      value = "select 1 from refresh_tokens where id = :familyId for update",
+      nativeQuery = true)
+  List<Integer> lockFamily(@Param("familyId") UUID familyId);
+
+  @Query(value = "select family_id from refresh_tokens where id = :tokenId", nativeQuery = true)
+  Optional<UUID> familyOf(@Param("tokenId") UUID tokenId);
 
   /** Rotation leaves revoked_at null: a rotated token presented again is reuse, not "revoked". */
   @Transactional

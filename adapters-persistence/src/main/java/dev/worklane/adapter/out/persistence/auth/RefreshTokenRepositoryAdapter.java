@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@link RefreshTokenRepository} on PostgreSQL through JPA. */
 @Component
@@ -32,13 +33,22 @@ public class RefreshTokenRepositoryAdapter implements RefreshTokenRepository {
     return tokens.findByTokenHash(tokenHash).map(mapper::toDomain);
   }
 
+  /** Takes the family lock first (see {@link RefreshTokenJpaRepository#lockFamily}). */
   @Override
+  @Transactional
   public boolean markRotated(UUID tokenId, UUID successorId, Instant now) {
+    tokens.familyOf(tokenId).ifPresent(tokens::lockFamily);
     return tokens.markRotated(tokenId, successorId, now) == 1;
   }
 
+  /**
+   * Takes the family lock first, so the UPDATE — a new statement with a new snapshot — sees a
+   * successor that a concurrent rotation committed while this waited.
+   */
   @Override
+  @Transactional
   public int revokeFamily(UUID familyId, Instant now) {
+    tokens.lockFamily(familyId);
     return tokens.revokeFamily(familyId, now);
   }
 

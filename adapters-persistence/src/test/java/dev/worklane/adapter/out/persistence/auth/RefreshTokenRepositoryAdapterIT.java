@@ -122,4 +122,61 @@ class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
     assertThatThrownBy(() -> adapter.add(orphan))
         .isInstanceOf(DataIntegrityViolationException.class);
   }
+
+  @Test
+  void aRevokeRacingARotationAlsoRevokesTheSuccessor() throws Exception {
+    UserId user = existingUser();
+    RefreshToken first = RefreshToken.startFamily(user, "race-" + UUID.randomUUID(), T0, T0.plusSeconds(3600));
+    adapter.add(first);
+    RefreshToken successor = first.successor("race-next-" + UUID.randomUUID(), T0.plusSeconds(1));
+    CountDownLatch rotatedNotCommitted = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Boolean> rotation =
+          pool.submit(
+              () ->
+                  transactions.inTransaction(
+                      () -> {
+                        adapter.add(successor);
+                        boolean rotated = adapter.markRotated(first.id(), successor.id(), T0.plusSeconds(1));
+                        rotatedNotCommitted.countDown();
+                        await(commit);
+                        return rotated;
+                      }));
+      assertThat(rotatedNotCommitted.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<Integer> revoke = pool.submit(() -> adapter.revokeFamily(first.familyId(), T0.plusSeconds(2)));
+      // the revoke must be waiting on the family lock before the rotation commits
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(
+              () ->
+                  jdbc.queryForObject(
+                          "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                              + " and query like '%refresh_tokens%'",
+                          Integer.class)
+                      > 0);
+      commit.countDown();
+
+      assertThat(rotation.get(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(revoke.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+      assertThat(adapter.findByHash(successor.tokenHash()).orElseThrow().isRevoked())
+          .as("the successor committed while the revoke waited must be revoked too")
+          .isTrue();
+    } finally {
+      commit.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("test latch timed out");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }
