@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param url {@code redis://[user:password@]host:port} (or {@code rediss://}); ignored when
  *     {@code configFile} is set
- * @param configFile a Redisson YAML file (Sentinel, Cluster, TLS…), used as-is for every client;
- *     logical databases then come from the file, and key prefixes keep the roles apart
+ * @param configFile a Redisson YAML file (Sentinel, Cluster, TLS…); each client gets a copy pointed
+ *     at its logical database (Cluster has only database 0: there key prefixes keep roles apart)
  * @param keyPrefix prepended to every key, so deployments (or test runs) can share one Redis
  * @param commandTimeout short on purpose: a slow Redis must fail fast into the fallbacks
  * @param circuitOpenFor how long the adapters skip Redis after a failure

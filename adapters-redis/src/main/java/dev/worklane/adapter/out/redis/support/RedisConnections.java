@@ -28,10 +28,11 @@ public final class RedisConnections implements AutoCloseable {
   public RedisConnections(RedisSettings settings, Clock clock) {
     this.settings = settings;
     this.cache = Redisson.create(config(settings, settings.cacheDatabase()));
+    Config sessionConfig = config(settings, settings.sessionDatabase());
     this.sessions =
-        settings.usesConfigFile() || settings.sessionDatabase() == settings.cacheDatabase()
+        sessionConfig.isClusterConfig() || settings.sessionDatabase() == settings.cacheDatabase()
             ? cache
-            : Redisson.create(config(settings, settings.sessionDatabase()));
+            : Redisson.create(sessionConfig);
     this.cacheBreaker = new CircuitBreaker("cache", settings.circuitOpenFor(), clock);
     this.sessionBreaker = new CircuitBreaker("sessions", settings.circuitOpenFor(), clock);
   }
@@ -64,7 +65,9 @@ public final class RedisConnections implements AutoCloseable {
   static Config config(RedisSettings settings, int database) {
     if (settings.usesConfigFile()) {
       try {
-        return Config.fromYAML(new File(settings.configFile()));
+        Config loaded = Config.fromYAML(new File(settings.configFile()));
+        loaded.setLazyInitialization(true);
+        return new DatabaseSelectingConfig(loaded, database);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read Redisson config " + settings.configFile(), e);
       }
