@@ -1,15 +1,12 @@
 package dev.worklane.adapter.out.persistence.auth;
 
+import dev.worklane.adapter.out.persistence.support.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * Row of {@code refresh_tokens}. Written once by insert; rotation and revocation change it only
@@ -17,7 +14,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "refresh_tokens")
-class RefreshTokenEntity implements Persistable<UUID> {
+class RefreshTokenEntity extends AssignedIdEntity {
 
   @Id
   @Column(name = "id", nullable = false, updatable = false)
@@ -47,8 +44,6 @@ class RefreshTokenEntity implements Persistable<UUID> {
   /** When the token was exchanged for its successor; audit only, the domain does not need it. */
   @Column(name = "rotated_at")
   private Instant rotatedAt;
-
-  @Transient private boolean fresh = true;
 
   protected RefreshTokenEntity() {}
 
@@ -125,14 +120,4 @@ class RefreshTokenEntity implements Persistable<UUID> {
     this.rotatedAt = rotatedAt;
   }
 
-  @Override
-  public boolean isNew() {
-    return fresh;
-  }
-
-  @PostLoad
-  @PostPersist
-  void markStored() {
-    fresh = false;
-  }
 }

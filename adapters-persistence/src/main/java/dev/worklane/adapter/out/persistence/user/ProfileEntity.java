@@ -1,15 +1,12 @@
 package dev.worklane.adapter.out.persistence.user;
 
+import dev.worklane.adapter.out.persistence.support.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * Row of {@code profiles}. Carries two columns the domain record does not: {@code created_at} (set
@@ -17,7 +14,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "profiles")
-class ProfileEntity implements Persistable<UUID> {
+class ProfileEntity extends AssignedIdEntity {
 
   @Id
   @Column(name = "user_id", nullable = false, updatable = false)
@@ -37,8 +34,6 @@ class ProfileEntity implements Persistable<UUID> {
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
-
-  @Transient private boolean fresh = true;
 
   protected ProfileEntity() {}
 
@@ -95,14 +90,4 @@ class ProfileEntity implements Persistable<UUID> {
     this.updatedAt = updatedAt;
   }
 
-  @Override
-  public boolean isNew() {
-    return fresh;
-  }
-
-  @PostLoad
-  @PostPersist
-  void markStored() {
-    fresh = false;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.out.persistence.user;
 
+import dev.worklane.adapter.out.persistence.support.AssignedIdEntity;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.UserStatus;
 import jakarta.persistence.CollectionTable;
@@ -11,20 +12,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** Row of {@code users} with its {@code user_roles}; never leaves this package. */
 @Entity
 @Table(name = "users")
-class UserEntity implements Persistable<UUID> {
+class UserEntity extends AssignedIdEntity {
 
   @Id
   @Column(name = "id", nullable = false, updatable = false)
@@ -52,10 +49,6 @@ class UserEntity implements Persistable<UUID> {
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
-
-  // Ids are assigned by the domain, so Spring Data cannot tell a new row from an old one by a null
-  // id; without this flag, add() would merge (select, then insert) instead of inserting.
-  @Transient private boolean fresh = true;
 
   protected UserEntity() {}
 
@@ -118,14 +111,4 @@ class UserEntity implements Persistable<UUID> {
     this.updatedAt = updatedAt;
   }
 
-  @Override
-  public boolean isNew() {
-    return fresh;
-  }
-
-  @PostLoad
-  @PostPersist
-  void markStored() {
-    fresh = false;
-  }
 }

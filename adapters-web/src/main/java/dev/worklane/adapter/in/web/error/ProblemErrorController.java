@@ -23,7 +23,7 @@ public class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:/error}")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-    if (causedBy(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), "SessionStoreUnavailableException")) {
+    if (causedBySessionStore(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
           .header("Retry-After", "5")
           .body(
@@ -46,10 +46,10 @@ public class ProblemErrorController implements ErrorController {
         .body(problems.problem(request, status, ProblemWriter.codeFor(status.value()), detail));
   }
 
-  /** By simple name: the error package must not depend on the security package (no cycles). */
-  private static boolean causedBy(Object error, String simpleName) {
+  /** The session store failed mid-request (after {@code SessionStoreGuardFilter} let it pass). */
+  private static boolean causedBySessionStore(Object error) {
     for (Throwable t = error instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
-      if (t.getClass().getSimpleName().equals(simpleName)) {
+      if (t instanceof SessionStoreUnavailableException) {
         return true;
       }
     }

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.security;
 
+import dev.worklane.adapter.in.web.error.SessionStoreUnavailableException;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.domain.user.Role;

@@ -1,4 +1,4 @@
-package dev.worklane.adapter.in.web.security;
+package dev.worklane.adapter.in.web.error;
 
 /**
  * The session store (Redis) cannot be read: the caller's session may be valid, so the honest
