@@ -6,15 +6,18 @@ import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.RevocationLedger;
 import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.auth.AuthSettings;
 import dev.worklane.application.service.auth.AuthenticationService;
 import dev.worklane.application.service.auth.RegisterUserService;
+import dev.worklane.application.service.auth.RevocationService;
 import dev.worklane.application.service.user.MyAccountService;
 import dev.worklane.application.service.user.UserAdministrationService;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +34,25 @@ public class UseCaseConfiguration {
   AuthSettings authSettings(WorklaneProperties properties) {
     return new AuthSettings(
         properties.jwt().accessTokenTtl(), properties.jwt().refreshTokenTtl());
+  }
+
+  @Bean
+  RevocationService revocationService(
+      RevocationLedger ledger,
+      TokenRevocations replica,
+      Transactions transactions,
+      WorklaneProperties properties,
+      Clock clock) {
+    return new RevocationService(
+        ledger, replica, transactions, properties.redis().revocationRetention(), clock);
+  }
+
+  /** Replays revocations Redis missed (outage, restart) and purges the expired ones. */
+  @Bean
+  PeriodicTasks periodicTasks(RevocationService revocations) {
+    return new PeriodicTasks()
+        .every(Duration.ofSeconds(1), "revocation-relay", revocations::relay)
+        .every(Duration.ofHours(1), "revocation-purge", revocations::purge);
   }
 
   @Bean
@@ -53,7 +75,7 @@ public class UseCaseConfiguration {
       AuthSettings settings,
       Clock clock,
       AuthenticationMetrics metrics,
-      TokenRevocations revocations) {
+      RevocationService revocations) {
     return new AuthenticationService(
         users,
         refreshTokens,
@@ -74,7 +96,7 @@ public class UseCaseConfiguration {
       Cache cache,
       PasswordHasher hasher,
       RefreshTokenRepository refreshTokens,
-      TokenRevocations revocations,
+      RevocationService revocations,
       Clock clock) {
     return new MyAccountService(
         users, profiles, transactions, cache, hasher, refreshTokens, revocations, clock);
@@ -87,7 +109,7 @@ public class UseCaseConfiguration {
       RefreshTokenRepository refreshTokens,
       Transactions transactions,
       Cache cache,
-      TokenRevocations revocations,
+      RevocationService revocations,
       Clock clock) {
     return new UserAdministrationService(
         users, profiles, refreshTokens, transactions, cache, revocations, clock);

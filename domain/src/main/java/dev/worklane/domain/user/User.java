@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The account aggregate. Immutable: behaviour returns the changed copy. */
+/**
+ * The account aggregate. Immutable: behaviour returns the changed copy. {@code version} is the
+ * optimistic lock of the stored row: a copy changed from a stale read cannot overwrite a newer
+ * change (a password change racing an admin's disable must not re-activate the account).
+ */
 public record User(
     UserId id,
     Email email,
@@ -14,7 +18,8 @@ public record User(
     Set<Role> roles,
     UserStatus status,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    long version) {
 
   public User {
     Require.present(id, "id");
@@ -32,7 +37,7 @@ public record User(
 
   /** A self-registered account: role USER, active. */
   public static User register(UserId id, Email email, String passwordHash, Instant now) {
-    return new User(id, email, passwordHash, EnumSet.of(Role.USER), UserStatus.ACTIVE, now, now);
+    return new User(id, email, passwordHash, EnumSet.of(Role.USER), UserStatus.ACTIVE, now, now, 0);
   }
 
   public boolean isActive() {
@@ -49,10 +54,10 @@ public record User(
   }
 
   public User changePassword(String newPasswordHash, Instant now) {
-    return new User(id, email, newPasswordHash, roles, status, createdAt, now);
+    return new User(id, email, newPasswordHash, roles, status, createdAt, now, version);
   }
 
   public User disable(Instant now) {
-    return new User(id, email, passwordHash, roles, UserStatus.DISABLED, createdAt, now);
+    return new User(id, email, passwordHash, roles, UserStatus.DISABLED, createdAt, now, version);
   }
 }

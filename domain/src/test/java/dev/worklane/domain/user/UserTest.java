@@ -29,6 +29,7 @@ class UserTest {
     assertThat(disabled.status()).isEqualTo(UserStatus.DISABLED);
     assertThat(disabled.id()).isEqualTo(user.id());
     assertThat(disabled.updatedAt()).isEqualTo(later);
+    assertThat(disabled.version()).as("the stored row's version is the repository's to advance").isEqualTo(user.version());
   }
 
   @Test
@@ -41,7 +42,7 @@ class UserTest {
   @Test
   void aUserHasAtLeastOneRole() {
     assertThatThrownBy(
-            () -> new User(UserId.random(), new Email("a@b.io"), "h", Set.of(), UserStatus.ACTIVE, T0, T0))
+            () -> new User(UserId.random(), new Email("a@b.io"), "h", Set.of(), UserStatus.ACTIVE, T0, T0, 0))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("at least one role");
   }

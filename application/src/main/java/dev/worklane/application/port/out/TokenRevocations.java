@@ -2,28 +2,35 @@ package dev.worklane.application.port.out;
 
 import dev.worklane.domain.user.UserId;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * Revocation of access already handed out (ASVS 5.0 §7.4), shared by every instance: single
- * access tokens by their {@code jti} until they expire, and everything a user was issued before a
- * "not before" stamp (password change, account disabled) — tokens and sessions alike.
+ * A fast replica of the {@link RevocationLedger}, shared by every instance and checked on every
+ * request. It may be unavailable or may have lost its data (a Redis restart): it then answers
+ * {@link Verdict#UNKNOWN} and the ledger decides.
  */
 public interface TokenRevocations {
 
-  void revokeToken(String tokenId, Instant expiresAt);
+  /** Copies the revocation into the replica; false when the replica is unavailable. */
+  boolean replicate(Revocation revocation);
 
   /**
-   * Every access token of one login (its refresh family, claim {@code sid}) stops working: logout
-   * and refresh-token reuse must not leave the family's earlier access tokens alive.
+   * Whether the token ({@code jti}) or its login ({@code sid}) was revoked, or it was issued (or the
+   * browser session authenticated) before the user's stamp. Null ids are not checked.
    */
-  void revokeSession(UUID sessionId, Instant until);
-
-  void revokeEverythingIssuedBefore(UserId userId, Instant notBefore);
+  Verdict check(String tokenId, String sessionId, UserId userId, Instant issuedAt);
 
   /**
-   * True when the token ({@code jti}) or its login ({@code sid}) was revoked, or it was issued (or
-   * the browser session authenticated) before the user's stamp. Null ids are not checked.
+   * True when the replica still holds everything replicated into it since {@link #markComplete()};
+   * false after it lost its data, or when it cannot be reached.
    */
-  boolean isRevoked(String tokenId, String sessionId, UserId userId, Instant issuedAt);
+  boolean isComplete();
+
+  /** Declares the replica complete: called after every active revocation was replicated. */
+  boolean markComplete();
+
+  enum Verdict {
+    REVOKED,
+    NOT_REVOKED,
+    UNKNOWN
+  }
 }

@@ -5,11 +5,11 @@ import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.IssuedTokens;
 import dev.worklane.application.port.in.auth.LoginCommand;
 import dev.worklane.application.port.in.auth.LogoutCommand;
+import dev.worklane.application.port.in.auth.SessionLogin;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.RefreshTokenRepository;
-import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.auth.RefreshToken;
@@ -34,7 +34,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
   private final AuthSettings settings;
   private final Clock clock;
   private final AuthenticationMetrics metrics;
-  private final TokenRevocations revocations;
+  private final RevocationService revocations;
 
   public AuthenticationService(
       UserRepository users,
@@ -45,7 +45,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
       AuthSettings settings,
       Clock clock,
       AuthenticationMetrics metrics,
-      TokenRevocations revocations) {
+      RevocationService revocations) {
     this.users = users;
     this.refreshTokens = refreshTokens;
     this.hasher = hasher;
@@ -73,9 +73,11 @@ public final class AuthenticationService implements AuthenticationUseCase {
   }
 
   @Override
-  public Actor authenticate(LoginCommand command) {
+  public SessionLogin authenticate(LoginCommand command) {
+    // Taken before the account is read, for the same reason as in login().
+    Instant now = clock.instant();
     User user = verify(command);
-    return new Actor(user.id(), user.roles());
+    return new SessionLogin(new Actor(user.id(), user.roles()), now);
   }
 
   private User verify(LoginCommand command) {
@@ -114,9 +116,12 @@ public final class AuthenticationService implements AuthenticationUseCase {
       throw AuthenticationFailedException.invalidRefreshToken();
     }
     Optional<User> user = users.findById(current.userId()).filter(User::isActive);
-    if (user.isEmpty()) {
-      refreshTokens.revokeFamily(current.familyId(), now);
-      revocations.revokeSession(current.familyId(), now.plus(settings.accessTokenTtl()));
+    // A login that raced a password change or a disable may have left a family behind the
+    // revocation of all refresh tokens; the user's stamp (read after now was taken) catches it.
+    boolean issuedBeforeStamp =
+        revocations.notBefore(current.userId()).filter(current.issuedAt()::isBefore).isPresent();
+    if (user.isEmpty() || issuedBeforeStamp) {
+      endFamily(current, now);
       throw AuthenticationFailedException.invalidRefreshToken();
     }
 
@@ -142,27 +147,38 @@ public final class AuthenticationService implements AuthenticationUseCase {
   public void logout(Actor actor, LogoutCommand command) {
     Instant now = clock.instant();
     int revoked =
-        command.sessionFamilyId() == null
-            ? 0
-            : refreshTokens.revokeFamily(command.sessionFamilyId(), now);
-    if (command.sessionFamilyId() != null) {
-      revocations.revokeSession(command.sessionFamilyId(), now.plus(settings.accessTokenTtl()));
-    }
-    if (command.accessTokenId() != null && command.accessTokenExpiresAt() != null) {
-      revocations.revokeToken(command.accessTokenId(), command.accessTokenExpiresAt());
-    }
+        transactions.inTransaction(
+            () -> {
+              int families = 0;
+              if (command.sessionFamilyId() != null) {
+                families = refreshTokens.revokeFamily(command.sessionFamilyId(), now);
+                revocations.revokeSession(
+                    command.sessionFamilyId(), now.plus(settings.accessTokenTtl()));
+              }
+              if (command.accessTokenId() != null && command.accessTokenExpiresAt() != null) {
+                revocations.revokeToken(command.accessTokenId(), command.accessTokenExpiresAt());
+              }
+              return families;
+            });
     LOG.log(Level.INFO, () -> "auth_logout userId=" + actor.userId() + " revokedTokens=" + revoked);
   }
 
   private AuthenticationFailedException reuseDetected(RefreshToken token, Instant now) {
-    refreshTokens.revokeFamily(token.familyId(), now);
-    // The thief may hold the family's access tokens too: they die with it.
-    revocations.revokeSession(token.familyId(), now.plus(settings.accessTokenTtl()));
+    endFamily(token, now);
     metrics.refreshTokenReused();
     LOG.log(
         Level.WARNING,
         () -> "auth_refresh_reuse userId=" + token.userId() + " familyId=" + token.familyId());
     return AuthenticationFailedException.invalidRefreshToken();
+  }
+
+  /** The family's refresh tokens and — the thief may hold them too — its access tokens die. */
+  private void endFamily(RefreshToken token, Instant now) {
+    transactions.inTransaction(
+        () -> {
+          refreshTokens.revokeFamily(token.familyId(), now);
+          revocations.revokeSession(token.familyId(), now.plus(settings.accessTokenTtl()));
+        });
   }
 
   private AuthenticationFailedException failedLogin(String emailHash, String reason) {

@@ -10,9 +10,10 @@ import dev.worklane.application.port.in.user.ChangePasswordCommand;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
-import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.application.service.auth.RevocationService;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.user.Profile;
@@ -23,15 +24,15 @@ import java.time.Clock;
 import java.time.Instant;
 
 public final class MyAccountService implements MyAccountUseCase {
-  private final UserRepository users;
-  private final ProfileRepository profiles;
-  private final Transactions transactions;
   private static final System.Logger LOG = System.getLogger(MyAccountService.class.getName());
 
+  private final UserRepository users;
+  private final ProfileRepository profiles;
   private final Cache cache;
+  private final CachedWrites cachedWrites;
   private final PasswordHasher hasher;
   private final RefreshTokenRepository refreshTokens;
-  private final TokenRevocations revocations;
+  private final RevocationService revocations;
   private final Clock clock;
 
   public MyAccountService(
@@ -41,15 +42,15 @@ public final class MyAccountService implements MyAccountUseCase {
       Cache cache,
       PasswordHasher hasher,
       RefreshTokenRepository refreshTokens,
-      TokenRevocations revocations,
+      RevocationService revocations,
       Clock clock) {
+    this.users = users;
+    this.profiles = profiles;
     this.cache = cache;
+    this.cachedWrites = new CachedWrites(cache, transactions);
     this.hasher = hasher;
     this.refreshTokens = refreshTokens;
     this.revocations = revocations;
-    this.users = users;
-    this.profiles = profiles;
-    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -70,12 +71,8 @@ public final class MyAccountService implements MyAccountUseCase {
   @Override
   public UserAccount updateProfile(Actor actor, UpdateProfileCommand command) {
     Instant now = clock.instant();
-    CacheKey key = CacheKey.user(actor.userId());
-    // Seed rule: invalidate before the write; again after commit to close the stale-read race
-    // (a concurrent reader may have re-cached the old value between the two).
-    cache.evict(key);
-    UserAccount updated =
-        transactions.inTransaction(
+    return cachedWrites.write(
+        CacheKey.user(actor.userId()),
         () -> {
           UserAccount account = load(actor.userId());
           Profile profile = account.profile();
@@ -94,10 +91,13 @@ public final class MyAccountService implements MyAccountUseCase {
               account.updatedAt(),
               profiles.save(profile));
         });
-    cache.evict(key);
-    return updated;
   }
 
+  /**
+   * The account is read before the (slow) hashing and written only over that version: an admin's
+   * disable committed meanwhile makes this a conflict instead of being undone. Every token and
+   * session issued until the commit ends, on every instance.
+   */
   @Override
   public void changePassword(Actor actor, ChangePasswordCommand command) {
     User user = users.findById(actor.userId()).orElseThrow(() -> new NotFoundException("User"));
@@ -105,17 +105,15 @@ public final class MyAccountService implements MyAccountUseCase {
       throw new InvalidInputException("currentPassword", "currentPassword is not correct");
     }
     String newHash = hasher.hash(command.newPassword());
-    CacheKey key = CacheKey.user(actor.userId());
-    cache.evict(key);
-    transactions.inTransaction(
+    cachedWrites.write(
+        CacheKey.user(user.id()),
         () -> {
           Instant now = clock.instant();
           users.update(user.changePassword(newHash, now));
           refreshTokens.revokeAllOf(user.id(), now);
+          revocations.endEverythingIssuedTo(user.id());
+          return null;
         });
-    // After commit, like a disable: whatever was issued until now is revoked everywhere.
-    revocations.revokeEverythingIssuedBefore(user.id(), clock.instant());
-    cache.evict(key);
     LOG.log(Level.INFO, () -> "password_changed userId=" + user.id());
   }
 

@@ -7,9 +7,10 @@ import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
-import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.application.service.auth.RevocationService;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.user.Permission;
@@ -27,9 +28,8 @@ public final class UserAdministrationService implements UserAdministrationUseCas
   private final UserRepository users;
   private final ProfileRepository profiles;
   private final RefreshTokenRepository refreshTokens;
-  private final Transactions transactions;
-  private final Cache cache;
-  private final TokenRevocations revocations;
+  private final CachedWrites cachedWrites;
+  private final RevocationService revocations;
   private final Clock clock;
 
   public UserAdministrationService(
@@ -38,14 +38,13 @@ public final class UserAdministrationService implements UserAdministrationUseCas
       RefreshTokenRepository refreshTokens,
       Transactions transactions,
       Cache cache,
-      TokenRevocations revocations,
+      RevocationService revocations,
       Clock clock) {
-    this.cache = cache;
-    this.revocations = revocations;
     this.users = users;
     this.profiles = profiles;
     this.refreshTokens = refreshTokens;
-    this.transactions = transactions;
+    this.cachedWrites = new CachedWrites(cache, transactions);
+    this.revocations = revocations;
     this.clock = clock;
   }
 
@@ -56,23 +55,19 @@ public final class UserAdministrationService implements UserAdministrationUseCas
       // An admin locking themselves out is almost always a mistake and can leave no admin at all.
       throw new ConflictException("CANNOT_DISABLE_SELF", "You cannot disable your own account");
     }
-    Instant now = clock.instant();
-    CacheKey key = CacheKey.user(target);
-    cache.evict(key);
     UserAccount account =
-        transactions.inTransaction(
+        cachedWrites.write(
+            CacheKey.user(target),
             () -> {
+              Instant now = clock.instant();
               User user = users.findById(target).orElseThrow(() -> new NotFoundException("User"));
               User disabled = user.isActive() ? users.update(user.disable(now)) : user;
               refreshTokens.revokeAllOf(target, now);
+              revocations.endEverythingIssuedTo(target);
               Profile profile =
                   profiles.findByUserId(target).orElseThrow(() -> new NotFoundException("Profile"));
               return UserAccount.of(disabled, profile);
             });
-    // Stamped after commit: a login that read the account as active just before the commit
-    // still issues its token before this instant, so that token is rejected too.
-    revocations.revokeEverythingIssuedBefore(target, clock.instant());
-    cache.evict(key);
     LOG.log(Level.INFO, () -> "user_disabled userId=" + target + " by=" + actor.userId());
     return account;
   }

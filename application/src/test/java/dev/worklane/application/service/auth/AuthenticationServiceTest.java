@@ -14,11 +14,14 @@ import static org.mockito.Mockito.when;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.auth.IssuedTokens;
 import dev.worklane.application.port.in.auth.LoginCommand;
+import dev.worklane.application.port.in.auth.SessionLogin;
 import dev.worklane.application.port.in.auth.LogoutCommand;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.Revocation;
+import dev.worklane.application.port.out.RevocationLedger;
 import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
@@ -47,7 +50,8 @@ class AuthenticationServiceTest {
   @Mock PasswordHasher hasher;
   @Mock AccessTokenIssuer issuer;
   @Mock AuthenticationMetrics metrics;
-  @Mock TokenRevocations revocations;
+  @Mock RevocationLedger ledger;
+  @Mock TokenRevocations replica;
   final DirectTransactions transactions = new DirectTransactions();
   Instant now = T0.plus(Duration.ofDays(1));
 
@@ -63,7 +67,8 @@ class AuthenticationServiceTest {
         AuthSettings.defaults(),
         Clock.fixed(now, ZoneOffset.UTC),
         metrics,
-        revocations);
+        new RevocationService(
+            ledger, replica, transactions, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC)));
   }
 
   @Test
@@ -157,7 +162,7 @@ class AuthenticationServiceTest {
     assertThatThrownBy(() -> service().refresh("old"))
         .isInstanceOf(AuthenticationFailedException.class);
     verify(refreshTokens).revokeFamily(rotated.familyId(), now);
-    verify(revocations).revokeSession(rotated.familyId(), now.plus(Duration.ofDays(7)));
+    verify(ledger).record(Revocation.session(rotated.familyId(), now.plus(Duration.ofDays(7))));
     verify(metrics).refreshTokenReused();
     verify(refreshTokens, never()).add(any());
   }
@@ -209,7 +214,35 @@ class AuthenticationServiceTest {
     assertThatThrownBy(() -> service().refresh("old"))
         .isInstanceOf(AuthenticationFailedException.class);
     verify(refreshTokens).revokeFamily(current.familyId(), now);
-    verify(revocations).revokeSession(current.familyId(), now.plus(Duration.ofDays(7)));
+    verify(ledger).record(Revocation.session(current.familyId(), now.plus(Duration.ofDays(7))));
+  }
+
+  @Test
+  void aRefreshTokenIssuedBeforeTheUsersStampIsRejectedAndEndsItsFamily() {
+    // A login that raced a password change: its family escaped "revoke all", the stamp did not.
+    RefreshToken current = familyStart("old");
+    when(refreshTokens.findByHash(OpaqueTokens.hash("old"))).thenReturn(Optional.of(current));
+    when(users.findById(ada.id())).thenReturn(Optional.of(ada));
+    when(ledger.notBefore(ada.id())).thenReturn(Optional.of(current.issuedAt().plusMillis(1)));
+
+    assertThatThrownBy(() -> service().refresh("old"))
+        .isInstanceOf(AuthenticationFailedException.class);
+    verify(refreshTokens).revokeFamily(current.familyId(), now);
+    verify(ledger).record(Revocation.session(current.familyId(), now.plus(Duration.ofDays(7))));
+    verify(refreshTokens, never()).add(any());
+    verify(issuer, never()).issue(any(), any(), any());
+  }
+
+  @Test
+  void aRefreshTokenIssuedAfterTheStampRotates() {
+    RefreshToken current = familyStart("old");
+    when(refreshTokens.findByHash(OpaqueTokens.hash("old"))).thenReturn(Optional.of(current));
+    when(users.findById(ada.id())).thenReturn(Optional.of(ada));
+    when(ledger.notBefore(ada.id())).thenReturn(Optional.of(current.issuedAt()));
+    when(refreshTokens.markRotated(eq(current.id()), any(), eq(now))).thenReturn(true);
+    when(issuer.issue(eq(ada), eq(current.familyId()), eq(now))).thenReturn("jwt2");
+
+    assertThat(service().refresh("old").accessToken()).isEqualTo("jwt2");
   }
 
   @Test
@@ -218,16 +251,15 @@ class AuthenticationServiceTest {
     Instant exp = now.plusSeconds(600);
     service().logout(new Actor(ada.id(), Set.of(Role.USER)), new LogoutCommand(family, "jti-1", exp));
     verify(refreshTokens).revokeFamily(family, now);
-    verify(revocations).revokeToken("jti-1", exp);
-    verify(revocations).revokeSession(family, now.plus(Duration.ofDays(7)));
+    verify(ledger).record(Revocation.token("jti-1", exp));
+    verify(ledger).record(Revocation.session(family, now.plus(Duration.ofDays(7))));
   }
 
   @Test
   void sessionLogoutWithoutTokensRevokesNothing() {
     service().logout(new Actor(ada.id(), Set.of(Role.USER)), LogoutCommand.none());
     verify(refreshTokens, never()).revokeFamily(any(), any());
-    verify(revocations, never()).revokeToken(any(), any());
-    verify(revocations, never()).revokeSession(any(), any());
+    verify(ledger, never()).record(any());
   }
 
   @Test
@@ -235,7 +267,9 @@ class AuthenticationServiceTest {
     when(users.findByEmail(new Email("ada@example.com"))).thenReturn(Optional.of(ada));
     when(hasher.matches("right password", "$h$")).thenReturn(true);
 
-    Actor actor = service().authenticate(new LoginCommand("ada@example.com", "right password"));
+    SessionLogin login = service().authenticate(new LoginCommand("ada@example.com", "right password"));
+    Actor actor = login.actor();
+    assertThat(login.authenticatedAt()).as("taken before the account is read").isEqualTo(now);
 
     assertThat(actor.userId()).isEqualTo(ada.id());
     assertThat(actor.roles()).isEqualTo(ada.roles());

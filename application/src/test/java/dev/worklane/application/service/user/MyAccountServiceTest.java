@@ -20,16 +20,20 @@ import dev.worklane.application.port.in.user.ChangePasswordCommand;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.Revocation;
+import dev.worklane.application.port.out.RevocationLedger;
 import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.user.Password;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
+import dev.worklane.application.service.auth.RevocationService;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -47,7 +51,8 @@ class MyAccountServiceTest {
   @Mock Cache cache;
   @Mock PasswordHasher hasher;
   @Mock RefreshTokenRepository refreshTokens;
-  @Mock TokenRevocations revocations;
+  @Mock RevocationLedger ledger;
+  @Mock TokenRevocations replica;
   @Mock Runnable commit;
   DirectTransactions transactions;
   final User ada = aUser().build();
@@ -65,7 +70,8 @@ class MyAccountServiceTest {
         cache,
         hasher,
         refreshTokens,
-        revocations,
+        new RevocationService(
+            ledger, replica, transactions, Duration.ofDays(30), Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC)),
         Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
   }
 
@@ -134,11 +140,13 @@ class MyAccountServiceTest {
 
     service().changePassword(actor, new ChangePasswordCommand("the old password", new Password("a brand new password")));
 
-    InOrder order = inOrder(users, refreshTokens, commit, revocations);
+    InOrder order = inOrder(users, refreshTokens, ledger, commit);
     order.verify(users).update(argThat(u -> u.passwordHash().equals("$new$")));
     order.verify(refreshTokens).revokeAllOf(ada.id(), T0.plusSeconds(5));
+    // stamped inside the transaction, and again once it committed
+    order.verify(ledger).record(Revocation.notBefore(ada.id(), T0.plusSeconds(5)));
     order.verify(commit).run();
-    order.verify(revocations).revokeEverythingIssuedBefore(ada.id(), T0.plusSeconds(5));
+    order.verify(ledger).record(Revocation.notBefore(ada.id(), T0.plusSeconds(5)));
     verify(cache, org.mockito.Mockito.times(2)).evict(CacheKey.user(ada.id()));
   }
 
@@ -152,7 +160,7 @@ class MyAccountServiceTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("currentPassword");
     verify(users, org.mockito.Mockito.never()).update(any());
-    verifyNoInteractions(refreshTokens, revocations);
+    verifyNoInteractions(refreshTokens, ledger, replica);
     assertThat(new ChangePasswordCommand("x", new Password("a brand new password")).toString()).doesNotContain("brand");
   }
 

@@ -17,9 +17,12 @@ import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
+import dev.worklane.application.port.out.Revocation;
+import dev.worklane.application.port.out.RevocationLedger;
 import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
+import dev.worklane.application.service.auth.RevocationService;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.NotFoundException;
@@ -29,6 +32,7 @@ import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;
 import dev.worklane.domain.user.UserStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -46,7 +50,8 @@ class UserAdministrationServiceTest {
   @Mock ProfileRepository profiles;
   @Mock RefreshTokenRepository refreshTokens;
   @Mock Cache cache;
-  @Mock TokenRevocations revocations;
+  @Mock RevocationLedger ledger;
+  @Mock TokenRevocations replica;
   @Mock Runnable commit;
   DirectTransactions transactions;
   final Instant now = T0.plusSeconds(30);
@@ -58,7 +63,14 @@ class UserAdministrationServiceTest {
       transactions = new DirectTransactions(commit);
     }
     return new UserAdministrationService(
-        users, profiles, refreshTokens, transactions, cache, revocations, Clock.fixed(now, ZoneOffset.UTC));
+        users,
+        profiles,
+        refreshTokens,
+        transactions,
+        cache,
+        new RevocationService(
+            ledger, replica, transactions, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC)),
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @Test
@@ -72,13 +84,14 @@ class UserAdministrationServiceTest {
 
     assertThat(account.status()).isEqualTo(UserStatus.DISABLED);
     assertThat(account.updatedAt()).isEqualTo(now);
-    InOrder order = inOrder(cache, users, refreshTokens, commit, revocations);
+    InOrder order = inOrder(cache, users, refreshTokens, ledger, commit);
     order.verify(cache).evict(CacheKey.user(target.id()));
     order.verify(users).update(any());
     order.verify(refreshTokens).revokeAllOf(target.id(), now);
+    order.verify(ledger).record(Revocation.notBefore(target.id(), now));
     order.verify(commit).run();
-    order.verify(revocations).revokeEverythingIssuedBefore(target.id(), now);
     order.verify(cache).evict(CacheKey.user(target.id()));
+    order.verify(ledger).record(Revocation.notBefore(target.id(), now));
   }
 
   @Test
@@ -99,7 +112,7 @@ class UserAdministrationServiceTest {
     assertThatThrownBy(() -> service().disable(manager, target.id()))
         .isInstanceOf(ForbiddenException.class)
         .hasMessageContaining("user:manage");
-    verifyNoInteractions(users, refreshTokens, revocations, cache);
+    verifyNoInteractions(users, refreshTokens, ledger, replica, cache);
   }
 
   @Test

@@ -28,6 +28,18 @@ interface RefreshTokenJpaRepository extends JpaRepository<RefreshTokenEntity, UU
       nativeQuery = true)
   List<Integer> lockFamily(@Param("familyId") UUID familyId);
 
+  /**
+   * The same family locks for every family of a user, in id order (no deadlock between two
+   * revocations): a rotation in flight finishes first — its successor is then revoked — or waits
+   * and finds its token revoked.
+   */
+  @Query(
+      value =
+          "select id from refresh_tokens where user_id = :userId and id = family_id"
+              + " order by id for update",
+      nativeQuery = true)
+  List<UUID> lockFamiliesOf(@Param("userId") UUID userId);
+
   @Query(value = "select family_id from refresh_tokens where id = :tokenId", nativeQuery = true)
   Optional<UUID> familyOf(@Param("tokenId") UUID tokenId);
 

@@ -52,8 +52,11 @@ public class RefreshTokenRepositoryAdapter implements RefreshTokenRepository {
     return tokens.revokeFamily(familyId, now);
   }
 
+  /** Locks what rotation locks (every family of the user), then revokes with a fresh snapshot. */
   @Override
+  @Transactional
   public int revokeAllOf(UserId userId, Instant now) {
+    tokens.lockFamiliesOf(userId.value());
     return tokens.revokeAllOf(userId.value(), now);
   }
 }

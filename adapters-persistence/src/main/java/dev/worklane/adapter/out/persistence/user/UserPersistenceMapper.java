@@ -26,14 +26,19 @@ interface UserPersistenceMapper {
         entity.getRoles(),
         entity.getStatus(),
         entity.getCreatedAt(),
-        entity.getUpdatedAt());
+        entity.getUpdatedAt(),
+        entity.getVersion());
   }
 
   UserEntity toNewEntity(User user);
 
-  /** Copies the mutable state; id and created_at never change after the insert. */
+  /**
+   * Copies the mutable state; id and created_at never change after the insert, and the version is
+   * Hibernate's to advance.
+   */
   @Mapping(target = "id", ignore = true)
   @Mapping(target = "createdAt", ignore = true)
+  @Mapping(target = "version", ignore = true)
   void copyState(User user, @MappingTarget UserEntity entity);
 
   Profile toDomain(ProfileEntity entity);

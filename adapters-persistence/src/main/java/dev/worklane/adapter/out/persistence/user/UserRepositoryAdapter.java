@@ -1,6 +1,7 @@
 package dev.worklane.adapter.out.persistence.user;
 
 import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.EmailAlreadyRegisteredException;
@@ -11,6 +12,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,21 +59,35 @@ public class UserRepositoryAdapter implements UserRepository {
     }
   }
 
-  /** Joins the caller's transaction when there is one, so load and write see the same row. */
+  /**
+   * Joins the caller's transaction when there is one, so load and write see the same row. Writes
+   * only over the version {@code user} was read at: the explicit check covers changes committed
+   * before this load, Hibernate's versioned UPDATE those committed between the load and the flush.
+   */
   @Override
   @Transactional
   public User update(User user) {
     UserEntity entity =
         users.findById(user.id().value()).orElseThrow(() -> new NotFoundException("User"));
+    if (entity.getVersion() != user.version()) {
+      throw concurrentChange();
+    }
     mapper.copyState(user, entity);
     try {
       return mapper.toDomain(users.saveAndFlush(entity));
+    } catch (OptimisticLockingFailureException e) {
+      throw concurrentChange();
     } catch (DataIntegrityViolationException e) {
       if (violates(e, EMAIL_UNIQUE_INDEX)) {
         throw new EmailAlreadyRegisteredException();
       }
       throw e;
     }
+  }
+
+  private static ConflictException concurrentChange() {
+    return new ConflictException(
+        "CONCURRENT_MODIFICATION", "The account was changed by another request; try again");
   }
 
   /** True when the failure is a violation of exactly {@code constraint}, whatever wraps it. */

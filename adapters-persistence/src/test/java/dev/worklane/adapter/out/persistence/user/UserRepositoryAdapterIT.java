@@ -65,7 +65,8 @@ class UserRepositoryAdapterIT extends UserRepositoryContract {
             other.roles(),
             other.status(),
             other.createdAt(),
-            other.updatedAt());
+            other.updatedAt(),
+            other.version());
 
     assertThatThrownBy(() -> adapter.update(moved))
         .isInstanceOf(EmailAlreadyRegisteredException.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.EmailAlreadyRegisteredException;
 import dev.worklane.domain.user.Role;
@@ -75,12 +76,40 @@ abstract class UserRepositoryContract {
             Set.of(Role.MANAGER, Role.ADMIN),
             UserStatus.DISABLED,
             user.createdAt(),
-            T0.plus(Duration.ofHours(1)));
+            T0.plus(Duration.ofHours(1)),
+            user.version());
 
     User updated = users().update(changed);
 
-    assertThat(updated).isEqualTo(changed);
-    assertThat(users().findById(user.id())).contains(changed);
+    User stored = withVersion(changed, user.version() + 1);
+    assertThat(updated).isEqualTo(stored);
+    assertThat(users().findById(user.id())).contains(stored);
+  }
+
+  @Test
+  void anUpdateFromAStaleReadIsAConflictAndKeepsTheNewerChange() {
+    User read = users().add(aUser().email(uniqueEmail("grace")).build());
+    User disabled = users().update(read.disable(T0.plusSeconds(1)));
+
+    // A password change that read the account before the disable must not re-activate it.
+    assertThatThrownBy(() -> users().update(read.changePassword("$2a$10$stale", T0.plusSeconds(2))))
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> assertThat(e.code()).isEqualTo("CONCURRENT_MODIFICATION"));
+    assertThat(users().findById(read.id())).contains(disabled);
+    assertThat(disabled.version()).isEqualTo(read.version() + 1);
+  }
+
+  private static User withVersion(User user, long version) {
+    return new User(
+        user.id(),
+        user.email(),
+        user.passwordHash(),
+        user.roles(),
+        user.status(),
+        user.createdAt(),
+        user.updatedAt(),
+        version);
   }
 
   @Test
@@ -97,7 +126,8 @@ abstract class UserRepositoryContract {
                 Set.of(Role.USER),
                 user.status(),
                 user.createdAt(),
-                T0.plusSeconds(60)));
+                T0.plusSeconds(60),
+                user.version()));
 
     assertThat(users().findById(user.id()).orElseThrow().roles()).containsExactly(Role.USER);
   }

@@ -1,6 +1,7 @@
 package dev.worklane.adapter.out.redis.revocation;
 
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
+import dev.worklane.application.port.out.Revocation;
 import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.domain.user.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,37 +11,38 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RLocalCachedMap;
+import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.LocalCachedMapOptions;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Revocations every instance sees, checked on every request without a Redis round trip: one
- * Redis hash {@code <prefix>auth:revocations} holds {@code jti:<id>} (the token's expiry) and
- * {@code nbf:<userId>} (epoch seconds before which nothing issued to the user counts). Each
- * instance reads it through Redisson's near cache — answers "not revoked" included — and every
- * write publishes an invalidation, so a logout on one instance takes effect on all of them within
- * milliseconds. After a reconnect the near cache is cleared (messages may have been missed) and
- * local entries also expire after {@code nearCacheTtl}, bounding staleness if one is lost.
+ * The Redis replica of the revocation ledger, checked on every request without a Redis round trip:
+ * one hash {@code <prefix>auth:revocations} holds {@code jti:<id>} and {@code sid:<id>} (epoch
+ * seconds until which the token or login is denied) and {@code nbf:<userId>} (epoch seconds before
+ * which nothing issued to the user counts). Each instance reads it through Redisson's near cache —
+ * answers "not revoked" included — and every write publishes an invalidation, so a logout on one
+ * instance takes effect on all of them within milliseconds. After a reconnect the near cache is
+ * cleared (messages may have been missed) and local entries also expire after {@code
+ * nearCacheTtl}.
  *
- * <p>If Redis is down the check fails open — the API keeps serving — but revocations made through
- * this instance are also kept in memory and still apply.
+ * <p>The field {@code meta:complete} says the hash holds the whole ledger. A Redis that restarted
+ * empty lacks it, and so does one that is unreachable (the breaker is open): checks then answer
+ * {@link Verdict#UNKNOWN} and the core asks PostgreSQL until the relay has rebuilt the replica.
  */
 public final class RedisTokenRevocationsAdapter implements TokenRevocations {
+  static final String COMPLETE = "meta:complete";
   private static final int MAX_LOCAL = 100_000;
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
   private final RLocalCachedMap<String, String> revocations;
+  private final RMap<String, String> direct;
   private final Duration retention;
   private final MeterRegistry meters;
   private final CircuitBreaker breaker;
   private final Clock clock;
-  private final Map<String, Instant> localDenylist = new ConcurrentHashMap<>();
-  private final Map<String, Long> localNotBefore = new ConcurrentHashMap<>();
   private final AtomicLong nextPurge = new AtomicLong();
 
   public RedisTokenRevocationsAdapter(
@@ -51,9 +53,10 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
       MeterRegistry meters,
       CircuitBreaker breaker,
       Clock clock) {
+    String name = keyPrefix + "auth:revocations";
     this.revocations =
         redis.getLocalCachedMap(
-            LocalCachedMapOptions.<String, String>name(keyPrefix + "auth:revocations")
+            LocalCachedMapOptions.<String, String>name(name)
                 .codec(StringCodec.INSTANCE)
                 .cacheSize(MAX_LOCAL)
                 .evictionPolicy(LocalCachedMapOptions.EvictionPolicy.LRU)
@@ -61,6 +64,8 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
                 .timeToLive(nearCacheTtl)
                 .syncStrategy(LocalCachedMapOptions.SyncStrategy.INVALIDATE)
                 .reconnectionStrategy(LocalCachedMapOptions.ReconnectionStrategy.CLEAR));
+    // The completeness probe must see Redis itself, not this instance's near cache.
+    this.direct = redis.getMap(name, StringCodec.INSTANCE);
     this.retention = retention;
     this.meters = meters;
     this.breaker = breaker;
@@ -68,117 +73,126 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
   }
 
   @Override
-  public void revokeToken(String tokenId, Instant expiresAt) {
-    Instant now = clock.instant();
-    if (tokenId == null || !expiresAt.isAfter(now)) {
-      return;
-    }
-    remember(localDenylist, "jti:" + tokenId, expiresAt);
-    try {
-      revocations.fastPut("jti:" + tokenId, Long.toString(expiresAt.getEpochSecond()));
-      breaker.recordSuccess();
-    } catch (RuntimeException e) {
-      failed("revoke", e);
-    }
-    purgeExpiredNowAndThen(now);
-  }
-
-  @Override
-  public void revokeSession(UUID sessionId, Instant until) {
-    Instant now = clock.instant();
-    if (sessionId == null || !until.isAfter(now)) {
-      return;
-    }
-    remember(localDenylist, "sid:" + sessionId, until);
-    try {
-      revocations.fastPut("sid:" + sessionId, Long.toString(until.getEpochSecond()));
-      breaker.recordSuccess();
-    } catch (RuntimeException e) {
-      failed("revoke-session", e);
-    }
-    purgeExpiredNowAndThen(now);
-  }
-
-  @Override
-  public void revokeEverythingIssuedBefore(UserId userId, Instant notBefore) {
-    // Rounded up: a token issued within the same second as the stamp is revoked too (iat has
-    // second precision, so it cannot be told apart from one issued just before).
-    long stamp = notBefore.getEpochSecond() + (notBefore.getNano() > 0 ? 1 : 0);
-    localNotBefore.merge(userId.toString(), stamp, Math::max);
-    try {
-      revocations.fastPut("nbf:" + userId, Long.toString(stamp));
-      breaker.recordSuccess();
-    } catch (RuntimeException e) {
-      failed("not-before", e);
-    }
-  }
-
-  @Override
-  public boolean isRevoked(String tokenId, String sessionId, UserId userId, Instant issuedAt) {
-    long issued = issuedAt == null ? Long.MIN_VALUE : issuedAt.getEpochSecond();
-    String jtiKey = tokenId == null ? null : "jti:" + tokenId;
-    String sidKey = sessionId == null ? null : "sid:" + sessionId;
-    if (isLocallyRevoked(jtiKey, sidKey, userId, issued)) {
-      return true;
-    }
+  public boolean replicate(Revocation revocation) {
     if (!breaker.allows()) {
       return false;
     }
     try {
-      String nbfKey = "nbf:" + userId;
-      Set<String> keys = new HashSet<>(3);
-      keys.add(nbfKey);
-      if (jtiKey != null) {
-        keys.add(jtiKey);
+      switch (revocation.kind()) {
+        case TOKEN -> revocations.fastPut("jti:" + revocation.subject(), secondsUp(revocation.at()));
+        case SESSION -> revocations.fastPut("sid:" + revocation.subject(), secondsUp(revocation.at()));
+        case NOT_BEFORE -> raiseStamp("nbf:" + revocation.subject(), revocation.at());
       }
-      if (sidKey != null) {
-        keys.add(sidKey);
-      }
-      Map<String, String> found = revocations.getAll(keys);
       breaker.recordSuccess();
-      long nowSeconds = clock.instant().getEpochSecond();
-      if (deniedUntilAfter(found.get(jtiKey), nowSeconds) || deniedUntilAfter(found.get(sidKey), nowSeconds)) {
-        return true;
-      }
-      String stamp = found.get(nbfKey);
-      return stamp != null && issued < Long.parseLong(stamp);
     } catch (RuntimeException e) {
-      failed("check", e);
+      failed("replicate", e);
       return false;
     }
+    purgeExpiredNowAndThen(clock.instant());
+    return true;
+  }
+
+  /**
+   * Rounded up: a token issued within the same second as the stamp is revoked too ({@code iat} has
+   * second precision, so it cannot be told apart from one issued just before). Never lowered: the
+   * relay may replay an older stamp after a newer one.
+   */
+  private void raiseStamp(String key, Instant stamp) {
+    String seconds = secondsUp(stamp);
+    String current = revocations.get(key);
+    if (current == null || Long.parseLong(current) < Long.parseLong(seconds)) {
+      revocations.fastPut(key, seconds);
+    }
+  }
+
+  @Override
+  public Verdict check(String tokenId, String sessionId, UserId userId, Instant issuedAt) {
+    if (breaker.isFailing() || !breaker.allows()) {
+      return Verdict.UNKNOWN;
+    }
+    long issued = issuedAt == null ? Long.MIN_VALUE : issuedAt.getEpochSecond();
+    String jtiKey = tokenId == null ? null : "jti:" + tokenId;
+    String sidKey = sessionId == null ? null : "sid:" + sessionId;
+    String nbfKey = "nbf:" + userId;
+    Set<String> keys = new HashSet<>(6);
+    keys.add(COMPLETE);
+    keys.add(nbfKey);
+    if (jtiKey != null) {
+      keys.add(jtiKey);
+    }
+    if (sidKey != null) {
+      keys.add(sidKey);
+    }
+    try {
+      Map<String, String> found = revocations.getAll(keys);
+      long nowSeconds = clock.instant().getEpochSecond();
+      if (deniedUntilAfter(found.get(jtiKey), nowSeconds)
+          || deniedUntilAfter(found.get(sidKey), nowSeconds)) {
+        return Verdict.REVOKED;
+      }
+      String stamp = found.get(nbfKey);
+      if (stamp != null && issued < Long.parseLong(stamp)) {
+        return Verdict.REVOKED;
+      }
+      return found.containsKey(COMPLETE) ? Verdict.NOT_REVOKED : Verdict.UNKNOWN;
+    } catch (RuntimeException e) {
+      failed("check", e);
+      return Verdict.UNKNOWN;
+    }
+  }
+
+  @Override
+  public boolean isComplete() {
+    if (!breaker.allows()) {
+      return false;
+    }
+    try {
+      boolean complete = direct.containsKey(COMPLETE);
+      breaker.recordSuccess();
+      return complete;
+    } catch (RuntimeException e) {
+      failed("probe", e);
+      return false;
+    }
+  }
+
+  @Override
+  public boolean markComplete() {
+    try {
+      revocations.fastPut(COMPLETE, Long.toString(clock.instant().getEpochSecond()));
+      breaker.recordSuccess();
+      return true;
+    } catch (RuntimeException e) {
+      failed("mark-complete", e);
+      return false;
+    }
+  }
+
+  private static String secondsUp(Instant instant) {
+    return Long.toString(instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0));
   }
 
   private static boolean deniedUntilAfter(String until, long nowSeconds) {
     return until != null && Long.parseLong(until) > nowSeconds;
   }
 
-  private boolean isLocallyRevoked(String jtiKey, String sidKey, UserId userId, long issued) {
-    for (String key : new String[] {jtiKey, sidKey}) {
-      Instant until = key == null ? null : localDenylist.get(key);
-      if (until != null) {
-        if (until.isAfter(clock.instant())) {
-          return true;
-        }
-        localDenylist.remove(key);
-      }
-    }
-    Long stamp = localNotBefore.get(userId.toString());
-    return stamp != null && issued < stamp;
-  }
-
   /**
-   * A Redis hash has no per-field expiry (before Redis 7.4): expired denylist entries and stamps
-   * older than the retention are removed by whichever instance writes next, at most hourly.
+   * A Redis hash has no per-field expiry (before Redis 7.4): expired denials and stamps older than
+   * the retention are removed by whichever instance writes next, at most hourly.
    */
   private void purgeExpiredNowAndThen(Instant now) {
     long due = nextPurge.get();
-    if (now.toEpochMilli() < due || !nextPurge.compareAndSet(due, now.plus(PURGE_EVERY).toEpochMilli())) {
+    if (now.toEpochMilli() < due
+        || !nextPurge.compareAndSet(due, now.plus(PURGE_EVERY).toEpochMilli())) {
       return;
     }
     long nowSeconds = now.getEpochSecond();
     long oldestStamp = now.minus(retention).getEpochSecond();
     try {
-      for (Map.Entry<String, String> entry : revocations.entrySet()) {
+      for (Map.Entry<String, String> entry : direct.entrySet()) {
+        if (entry.getKey().startsWith("meta:")) {
+          continue;
+        }
         long value = Long.parseLong(entry.getValue());
         boolean expired =
             entry.getKey().startsWith("nbf:") ? value < oldestStamp : value <= nowSeconds;
@@ -190,14 +204,6 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
       // Housekeeping only: a failed purge is retried next hour and must not trip the breaker.
       meters.counter("worklane.auth.revocation.errors", "operation", "purge").increment();
     }
-  }
-
-  private <V> void remember(Map<String, V> map, String key, V value) {
-    if (map.size() > MAX_LOCAL) {
-      Instant now = clock.instant();
-      localDenylist.values().removeIf(until -> !until.isAfter(now));
-    }
-    map.put(key, value);
   }
 
   private void failed(String operation, RuntimeException e) {

@@ -1,6 +1,6 @@
 package dev.worklane.adapter.in.web.security;
 
-import dev.worklane.application.port.out.TokenRevocations;
+import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
 import dev.worklane.domain.user.UserId;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -11,9 +11,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public class RevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
   private static final OAuth2Error REVOKED =
       new OAuth2Error("invalid_token", "The token has been revoked", null);
-  private final TokenRevocations revocations;
+  private final RevocationCheckUseCase revocations;
 
-  public RevokedTokenValidator(TokenRevocations revocations) {
+  public RevokedTokenValidator(RevocationCheckUseCase revocations) {
     this.revocations = revocations;
   }
 

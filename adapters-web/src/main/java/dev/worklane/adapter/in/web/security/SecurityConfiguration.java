@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import dev.worklane.adapter.in.web.support.WebSettings;
 import dev.worklane.application.port.out.RateLimiter;
-import dev.worklane.application.port.out.TokenRevocations;
+import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -195,7 +195,7 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  SessionSecurityContextRepository sessionSecurityContextRepository(TokenRevocations revocations) {
+  SessionSecurityContextRepository sessionSecurityContextRepository(RevocationCheckUseCase revocations) {
     return new SessionSecurityContextRepository(revocations);
   }
 
@@ -223,7 +223,7 @@ public class SecurityConfiguration {
   /** Verification (cached per token) plus a revocation check on every request. */
   @Bean
   JwtDecoder jwtDecoder(
-      JwtKeys keys, JwtSettings settings, TokenRevocations revocations, Clock clock) {
+      JwtKeys keys, JwtSettings settings, RevocationCheckUseCase revocations, Clock clock) {
     return new CachingJwtDecoder(
         jwtDecoder(keys, settings),
         new RevokedTokenValidator(revocations),

@@ -2,7 +2,7 @@ package dev.worklane.adapter.in.web.security;
 
 import dev.worklane.adapter.in.web.error.SessionStoreUnavailableException;
 import dev.worklane.application.port.in.Actor;
-import dev.worklane.application.port.out.TokenRevocations;
+import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.UserId;
 import jakarta.servlet.DispatcherType;
@@ -33,9 +33,9 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
   static final String AUTHENTICATED_AT = "worklane.authenticatedAt";
   private static final Logger LOG = LoggerFactory.getLogger(SessionSecurityContextRepository.class);
 
-  private final TokenRevocations revocations;
+  private final RevocationCheckUseCase revocations;
 
-  public SessionSecurityContextRepository(TokenRevocations revocations) {
+  public SessionSecurityContextRepository(RevocationCheckUseCase revocations) {
     this.revocations = revocations;
   }
 

@@ -9,7 +9,7 @@ public interface AuthenticationUseCase {
   IssuedTokens login(LoginCommand command);
 
   /** Checks credentials exactly like {@link #login} but issues no token (browser sessions). */
-  Actor authenticate(LoginCommand command);
+  SessionLogin authenticate(LoginCommand command);
 
   /** Exchanges a refresh token for a new pair; a replayed (already rotated) token revokes its family. */
   IssuedTokens refresh(String refreshToken);

@@ -9,13 +9,13 @@ import dev.worklane.adapter.in.web.v1.user.UserWebMapper;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.LoginCommand;
+import dev.worklane.application.port.in.auth.SessionLogin;
 import dev.worklane.application.port.in.auth.LogoutCommand;
 import dev.worklane.application.port.in.user.MyAccountUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
-import java.time.Clock;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +44,6 @@ public class SessionController {
   private final CsrfTokenRepository csrfTokens;
   private final UserWebMapper mapper;
   private final Envelopes envelopes;
-  private final Clock clock;
 
   public SessionController(
       AuthenticationUseCase authentication,
@@ -52,15 +51,13 @@ public class SessionController {
       SessionSecurityContextRepository contexts,
       CsrfTokenRepository csrfTokens,
       UserWebMapper mapper,
-      Envelopes envelopes,
-      Clock clock) {
+      Envelopes envelopes) {
     this.authentication = authentication;
     this.myAccount = myAccount;
     this.contexts = contexts;
     this.csrfTokens = csrfTokens;
     this.mapper = mapper;
     this.envelopes = envelopes;
-    this.clock = clock;
   }
 
   @PostMapping(path = "/session", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,12 +74,13 @@ public class SessionController {
 
   private ApiResponse<UserResponse> logIn(
       LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
-    Actor actor = authentication.authenticate(new LoginCommand(body.email(), body.password()));
+    SessionLogin login = authentication.authenticate(new LoginCommand(body.email(), body.password()));
+    Actor actor = login.actor();
     request.getSession(true);
     request.changeSessionId(); // session fixation: the pre-login id never becomes authenticated
     csrfTokens.saveToken(null, request, response); // and neither does a pre-login CSRF token
     SecurityContext context =
-        SessionSecurityContextRepository.contextOf(new SessionAuthentication(actor, clock.instant()));
+        SessionSecurityContextRepository.contextOf(new SessionAuthentication(actor, login.authenticatedAt()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
     return envelopes.of(mapper.toResponse(myAccount.get(actor)));

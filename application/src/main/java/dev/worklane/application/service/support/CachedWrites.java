@@ -1,0 +1,30 @@
+package dev.worklane.application.service.support;
+
+import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.CacheKey;
+import dev.worklane.application.port.out.Transactions;
+import java.util.function.Supplier;
+
+/**
+ * The seed's cache rule for writes, in one place: invalidate before the write, and again after
+ * commit — a reader between the two may have cached the old value (SPEC §6.1).
+ */
+public final class CachedWrites {
+  private final Cache cache;
+  private final Transactions transactions;
+
+  public CachedWrites(Cache cache, Transactions transactions) {
+    this.cache = cache;
+    this.transactions = transactions;
+  }
+
+  /** Runs {@code work} in a transaction that changes what {@code key} caches. */
+  public <T> T write(CacheKey key, Supplier<T> work) {
+    cache.evict(key);
+    return transactions.inTransaction(
+        () -> {
+          transactions.afterCommit(() -> cache.evict(key));
+          return work.get();
+        });
+  }
+}
