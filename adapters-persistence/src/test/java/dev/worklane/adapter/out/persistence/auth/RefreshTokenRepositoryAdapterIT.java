@@ -125,6 +125,20 @@ class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
 
   @Test
   void aRevokeRacingARotationAlsoRevokesTheSuccessor() throws Exception {
+    assertARevokeRacingARotationRevokesTheSuccessor(
+        first -> adapter.revokeFamily(first.familyId(), T0.plusSeconds(2)));
+  }
+
+  /** A password change or disable revoking everything of the user locks what rotation locks. */
+  @Test
+  void aRevokeAllRacingARotationAlsoRevokesTheSuccessor() throws Exception {
+    assertARevokeRacingARotationRevokesTheSuccessor(
+        first ->
+            transactions.inTransaction(() -> adapter.revokeAllOf(first.userId(), T0.plusSeconds(2))));
+  }
+
+  private void assertARevokeRacingARotationRevokesTheSuccessor(
+      java.util.function.Function<RefreshToken, Integer> revokeAll) throws Exception {
     UserId user = existingUser();
     RefreshToken first = RefreshToken.startFamily(user, "race-" + UUID.randomUUID(), T0, T0.plusSeconds(3600));
     adapter.add(first);
@@ -145,14 +159,14 @@ class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
                         return rotated;
                       }));
       assertThat(rotatedNotCommitted.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<Integer> revoke = pool.submit(() -> adapter.revokeFamily(first.familyId(), T0.plusSeconds(2)));
+      Future<Integer> revoke = pool.submit(() -> revokeAll.apply(first));
       // the revoke must be waiting on the family lock before the rotation commits
       org.awaitility.Awaitility.await()
           .atMost(java.time.Duration.ofSeconds(10))
           .until(
               () ->
                   jdbc.queryForObject(
-                          "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                          "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
                               + " and query like '%refresh_tokens%'",
                           Integer.class)
                       > 0);

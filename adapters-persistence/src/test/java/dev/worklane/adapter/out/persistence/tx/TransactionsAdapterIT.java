@@ -130,4 +130,77 @@ class TransactionsAdapterIT {
   void returnsWhatTheWorkReturns() {
     assertThat(transactions.inTransaction(() -> 42)).isEqualTo(42);
   }
+
+  @Test
+  void afterCommitActionsRunOnceTheOutermostTransactionCommittedAndSeeItsData() {
+    User user = newUser();
+    java.util.List<String> seen = new java.util.ArrayList<>();
+
+    transactions.inTransaction(
+        () -> {
+          users.add(user);
+          transactions.inTransaction(
+              () ->
+                  transactions.afterCommit(
+                      () -> {
+                        // outside the committed transaction: another connection sees the row
+                        seen.add("rows=" + userRows(user.id()));
+                        seen.add("inTransaction=" + org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive());
+                      }));
+          seen.add("work done");
+        });
+
+    assertThat(seen).containsExactly("work done", "rows=1", "inTransaction=false");
+  }
+
+  @Test
+  void afterCommitActionsNeverRunWhenTheTransactionRollsBack() {
+    java.util.List<String> ran = new java.util.ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                transactions.inTransaction(
+                    () -> {
+                      transactions.afterCommit(() -> ran.add("evict"));
+                      throw new IllegalStateException("failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(ran).isEmpty();
+    transactions.afterCommit(() -> ran.add("outside a transaction: at once"));
+    assertThat(ran).containsExactly("outside a transaction: at once");
+  }
+
+  @Test
+  void anAfterCommitActionMayWriteInATransactionOfItsOwn() {
+    User first = newUser();
+    User second = newUser();
+
+    transactions.inTransaction(
+        () -> {
+          users.add(first);
+          transactions.afterCommit(() -> transactions.inTransaction(() -> users.add(second)));
+        });
+
+    assertThat(userRows(second.id())).isEqualTo(1);
+  }
+
+  @Test
+  void everyAfterCommitActionRunsAndTheFirstFailureIsReported() {
+    java.util.List<String> ran = new java.util.ArrayList<>();
+    IllegalStateException boom = new IllegalStateException("redis said no");
+
+    assertThatThrownBy(
+            () ->
+                transactions.inTransaction(
+                    () -> {
+                      transactions.afterCommit(
+                          () -> {
+                            throw boom;
+                          });
+                      transactions.afterCommit(() -> ran.add("second"));
+                    }))
+        .isSameAs(boom);
+    assertThat(ran).containsExactly("second");
+  }
 }
