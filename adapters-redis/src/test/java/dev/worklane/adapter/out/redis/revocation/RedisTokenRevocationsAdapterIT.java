@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.worklane.adapter.out.redis.RedisFixture;
 import dev.worklane.adapter.out.redis.support.RedisConnections;
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import dev.worklane.application.port.out.Revocation;
+import dev.worklane.application.port.out.TokenRevocations.Verdict;
 import dev.worklane.domain.user.UserId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -13,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The Redis replica of the revocation ledger, on a real Redis, seen from two instances. */
 class RedisTokenRevocationsAdapterIT {
   final String prefix = TestRedis.uniquePrefix();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -25,81 +29,137 @@ class RedisTokenRevocationsAdapterIT {
   RedisTokenRevocationsAdapter revocations(RedisConnections connections) {
     opened.add(connections);
     return new RedisTokenRevocationsAdapter(
-        connections.sessions(), connections.keyPrefix(), Duration.ofDays(30), Duration.ofSeconds(30), meters,
-        connections.sessionBreaker(), Clock.systemUTC());
+        connections.sessions(),
+        connections.keyPrefix(),
+        Duration.ofDays(30),
+        Duration.ofSeconds(30),
+        meters,
+        connections.sessionBreaker(),
+        Clock.systemUTC());
+  }
+
+  /** Two instances on the shared Redis whose replica was declared complete. */
+  RedisTokenRevocationsAdapter[] twoInstances() {
+    RedisTokenRevocationsAdapter a = revocations(RedisFixture.shared(prefix));
+    RedisTokenRevocationsAdapter b = revocations(RedisFixture.shared(prefix));
+    assertThat(a.markComplete()).isTrue();
+    return new RedisTokenRevocationsAdapter[] {a, b};
   }
 
   @AfterEach
   void close() {
+    assertThat(meters.find("worklane.auth.revocation.errors").counters())
+        .as("the tests on the shared Redis must not pass on a fallback")
+        .allSatisfy(c -> assertThat(c.count()).isZero());
     opened.forEach(RedisConnections::close);
   }
 
   @Test
   void aDenylistedTokenIsRevokedOnEveryInstanceUntilItExpires() {
-    RedisTokenRevocationsAdapter a = revocations(RedisFixture.shared(prefix));
-    RedisTokenRevocationsAdapter b = revocations(RedisFixture.shared(prefix));
+    RedisTokenRevocationsAdapter[] instances = twoInstances();
+    RedisTokenRevocationsAdapter b = instances[1];
     Instant issued = Instant.now();
-    assertThat(b.isRevoked("jti-1", null, user, issued)).isFalse();
+    assertThat(b.check("jti-1", null, user, issued)).isEqualTo(Verdict.NOT_REVOKED);
 
-    a.revokeToken("jti-1", Instant.now().plusSeconds(3));
+    assertThat(instances[0].replicate(Revocation.token("jti-1", Instant.now().plusSeconds(3))))
+        .isTrue();
 
     // b had cached "not revoked": the invalidation a's write published reaches it within moments
-    await().atMost(Duration.ofSeconds(2)).until(() -> b.isRevoked("jti-1", null, user, issued));
-    assertThat(b.isRevoked("jti-2", null, user, issued)).isFalse();
-    await().atMost(Duration.ofSeconds(10)).until(() -> !b.isRevoked("jti-1", null, user, issued));
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> b.check("jti-1", null, user, issued) == Verdict.REVOKED);
+    assertThat(b.check("jti-2", null, user, issued)).isEqualTo(Verdict.NOT_REVOKED);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> b.check("jti-1", null, user, issued) == Verdict.NOT_REVOKED);
   }
 
   @Test
   void aRevokedSessionTakesEveryTokenOfThatLoginWithIt() {
-    RedisTokenRevocationsAdapter a = revocations(RedisFixture.shared(prefix));
-    RedisTokenRevocationsAdapter b = revocations(RedisFixture.shared(prefix));
-    java.util.UUID family = java.util.UUID.randomUUID();
+    RedisTokenRevocationsAdapter[] instances = twoInstances();
+    RedisTokenRevocationsAdapter b = instances[1];
+    UUID family = UUID.randomUUID();
     Instant issued = Instant.now();
-    assertThat(b.isRevoked("t1", family.toString(), user, issued)).isFalse();
+    assertThat(b.check("t1", family.toString(), user, issued)).isEqualTo(Verdict.NOT_REVOKED);
 
-    a.revokeSession(family, Instant.now().plusSeconds(60));
+    instances[0].replicate(Revocation.session(family, Instant.now().plusSeconds(60)));
 
-    assertThat(a.isRevoked("t1", family.toString(), user, issued)).isTrue();
-    await().atMost(Duration.ofSeconds(2)).until(() -> b.isRevoked("t2", family.toString(), user, issued));
-    assertThat(b.isRevoked("t3", java.util.UUID.randomUUID().toString(), user, issued)).isFalse();
+    assertThat(instances[0].check("t1", family.toString(), user, issued))
+        .isEqualTo(Verdict.REVOKED);
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> b.check("t2", family.toString(), user, issued) == Verdict.REVOKED);
+    assertThat(b.check("t3", UUID.randomUUID().toString(), user, issued))
+        .isEqualTo(Verdict.NOT_REVOKED);
   }
 
   @Test
-  void theNotBeforeStampRevokesEarlierTokensOnly() {
-    RedisTokenRevocationsAdapter a = revocations(RedisFixture.shared(prefix));
-    RedisTokenRevocationsAdapter b = revocations(RedisFixture.shared(prefix));
+  void theNotBeforeStampRevokesEarlierTokensOnlyAndNeverGoesBack() {
+    RedisTokenRevocationsAdapter[] instances = twoInstances();
+    RedisTokenRevocationsAdapter b = instances[1];
     Instant stamp = Instant.parse("2026-11-25T10:00:00.400Z");
 
-    a.revokeEverythingIssuedBefore(user, stamp);
+    instances[0].replicate(Revocation.notBefore(user, stamp));
+    instances[0].replicate(Revocation.notBefore(user, stamp.minusSeconds(3600))); // replayed late
 
-    await().atMost(Duration.ofSeconds(2)).until(() -> b.isRevoked("any", null, user, Instant.parse("2026-11-25T09:59:59Z")));
-    assertThat(b.isRevoked(null, null, user, Instant.parse("2026-11-25T10:00:00Z")))
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(
+            () ->
+                b.check("any", null, user, Instant.parse("2026-11-25T09:59:59Z"))
+                    == Verdict.REVOKED);
+    assertThat(b.check(null, null, user, Instant.parse("2026-11-25T10:00:00Z")))
         .as("same second as the stamp: cannot be told apart, so revoked")
-        .isTrue();
-    assertThat(b.isRevoked("any", null, user, Instant.parse("2026-11-25T10:00:01Z"))).isFalse();
-    assertThat(b.isRevoked("any", null, UserId.random(), Instant.parse("2026-11-25T09:00:00Z"))).isFalse();
+        .isEqualTo(Verdict.REVOKED);
+    assertThat(b.check("any", null, user, Instant.parse("2026-11-25T10:00:01Z")))
+        .isEqualTo(Verdict.NOT_REVOKED);
+    assertThat(b.check("any", null, UserId.random(), Instant.parse("2026-11-25T09:00:00Z")))
+        .isEqualTo(Verdict.NOT_REVOKED);
   }
 
   @Test
-  void revocationsMadeDuringAnOutageStillApplyOnThisInstance() {
+  void aReplicaNotDeclaredCompleteCannotVouchForATokenButStillKnowsItsRevocations() {
+    RedisTokenRevocationsAdapter adapter = revocations(RedisFixture.shared(prefix));
+    assertThat(adapter.isComplete()).isFalse();
+    adapter.replicate(Revocation.token("jti-known", Instant.now().plusSeconds(60)));
+
+    assertThat(adapter.check("jti-known", null, user, Instant.now())).isEqualTo(Verdict.REVOKED);
+    assertThat(adapter.check("jti-other", null, user, Instant.now()))
+        .as("the ledger must decide: this Redis may have lost revocations")
+        .isEqualTo(Verdict.UNKNOWN);
+
+    assertThat(adapter.markComplete()).isTrue();
+    assertThat(adapter.isComplete()).isTrue();
+    assertThat(adapter.check("jti-other", null, user, Instant.now()))
+        .isEqualTo(Verdict.NOT_REVOKED);
+  }
+
+  @Test
+  void aRedisThatRestartedEmptyOrIsDownAnswersUnknown() {
     TestRedis.Dedicated redis = TestRedis.dedicated();
     RedisTokenRevocationsAdapter adapter =
-        revocations(RedisFixture.connections(redis.url(), prefix, Duration.ofSeconds(30)));
+        revocations(RedisFixture.connections(redis.url(), prefix, Duration.ofSeconds(1)));
     try {
-      redis.stop();
+      assertThat(adapter.markComplete()).isTrue();
       Instant issued = Instant.now();
-      adapter.revokeToken("jti-down", Instant.now().plusSeconds(60));
-      adapter.revokeEverythingIssuedBefore(user, Instant.now().plusSeconds(5));
+      assertThat(adapter.check("jti", null, user, issued)).isEqualTo(Verdict.NOT_REVOKED);
 
-      assertThat(adapter.isRevoked("jti-down", null, UserId.random(), issued)).isTrue();
-      assertThat(adapter.isRevoked("other", null, user, issued)).isTrue();
-      assertThat(adapter.isRevoked("other", null, UserId.random(), issued))
-          .as("unknown tokens fail open while Redis is down")
+      redis.stop();
+      assertThat(adapter.replicate(Revocation.token("jti", Instant.now().plusSeconds(60))))
+          .as("nothing reaches a stopped Redis: the ledger keeps it for the relay")
           .isFalse();
-      assertThat(meters.get("worklane.auth.revocation.errors").counters())
-          .anySatisfy(c -> assertThat(c.count()).isPositive());
+      assertThat(adapter.check("jti", null, user, issued)).isEqualTo(Verdict.UNKNOWN);
+      assertThat(adapter.isComplete()).isFalse();
+
+      redis.start(); // no persistence: it comes back empty
+      await().atMost(Duration.ofSeconds(10)).until(adapter::isComplete, complete -> !complete);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> adapter.check("jti", null, user, issued) == Verdict.UNKNOWN);
     } finally {
       redis.stop();
+      opened.remove(opened.size() - 1).close();
+      meters.clear();
     }
   }
 }
