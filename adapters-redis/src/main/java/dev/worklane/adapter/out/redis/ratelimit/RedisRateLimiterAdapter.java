@@ -145,7 +145,8 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
    * versions with "stored &lt; desired", which a fingerprint of the limits cannot satisfy both ways
    * (a lowered limit may hash lower), so the first use of a key on this instance compares the stored
    * configuration with ours and replaces it when they differ. {@code ADDITIVE} keeps what was
-   * consumed: 2 used of 2, raised to 5, leaves 3 — as if the limit had been 5 all along.
+   * consumed: 2 used of 2, raised to 5, leaves 3 — as if the limit had been 5 all along; a lowered
+   * limit cuts what is left down to the new budget.
    */
   private BucketProxy remoteBucket(String bucketKey, Scope scope) {
     return remote.get(

@@ -29,9 +29,18 @@ class RedisTokenRevocationsAdapterIT {
         connections.sessionBreaker(), Clock.systemUTC());
   }
 
+  /** Set by the outage test: it is the one test that must take the fallback. */
+  boolean outageExpected;
+
   @AfterEach
   void close() {
-    opened.forEach(RedisConnections::close);
+    try {
+      if (!outageExpected) {
+        RedisFixture.assertNoFallbackTaken(meters, opened);
+      }
+    } finally {
+      opened.forEach(RedisConnections::close);
+    }
   }
 
   @Test
@@ -82,6 +91,7 @@ class RedisTokenRevocationsAdapterIT {
 
   @Test
   void revocationsMadeDuringAnOutageStillApplyOnThisInstance() {
+    outageExpected = true;
     TestRedis.Dedicated redis = TestRedis.dedicated();
     RedisTokenRevocationsAdapter adapter =
         revocations(RedisFixture.connections(redis.url(), prefix, Duration.ofSeconds(30)));
