@@ -5,12 +5,14 @@ import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.port.out.RateLimiter;
 import dev.worklane.application.port.out.RefreshTokenRepository;
 import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.auth.AuthSettings;
 import dev.worklane.application.service.auth.AuthenticationService;
+import dev.worklane.application.service.auth.LoginThrottle;
 import dev.worklane.application.service.auth.RegisterUserService;
 import dev.worklane.application.service.user.MyAccountService;
 import dev.worklane.application.service.user.UserAdministrationService;
@@ -53,7 +55,8 @@ public class UseCaseConfiguration {
       AuthSettings settings,
       Clock clock,
       AuthenticationMetrics metrics,
-      TokenRevocations revocations) {
+      TokenRevocations revocations,
+      LoginThrottle loginThrottle) {
     return new AuthenticationService(
         users,
         refreshTokens,
@@ -63,7 +66,15 @@ public class UseCaseConfiguration {
         settings,
         clock,
         metrics,
-        revocations);
+        revocations,
+        loginThrottle);
+  }
+
+  /** Failed logins per account and client; off with the other rate limits. */
+  @Bean
+  LoginThrottle loginThrottle(
+      WorklaneProperties properties, RateLimiter limiter, AuthenticationMetrics metrics) {
+    return properties.rateLimit().enabled() ? new LoginThrottle(limiter, metrics) : LoginThrottle.off();
   }
 
   @Bean

@@ -63,7 +63,8 @@ class AuthenticationServiceTest {
         AuthSettings.defaults(),
         Clock.fixed(now, ZoneOffset.UTC),
         metrics,
-        revocations);
+        revocations,
+        LoginThrottle.off());
   }
 
   @Test
