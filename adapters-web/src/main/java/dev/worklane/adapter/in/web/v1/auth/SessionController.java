@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.v1.auth;
 
+import dev.worklane.adapter.in.web.security.ClientKeys;
 import dev.worklane.adapter.in.web.security.SessionAuthentication;
 import dev.worklane.adapter.in.web.security.SessionSecurityContextRepository;
 import dev.worklane.adapter.in.web.support.ApiResponse;
@@ -77,7 +78,9 @@ public class SessionController {
 
   private ApiResponse<UserResponse> logIn(
       LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
-    Actor actor = authentication.authenticate(new LoginCommand(body.email(), body.password()));
+    Actor actor =
+        authentication.authenticate(
+            new LoginCommand(body.email(), body.password(), ClientKeys.of(request.getRemoteAddr())));
     request.getSession(true);
     request.changeSessionId(); // session fixation: the pre-login id never becomes authenticated
     csrfTokens.saveToken(null, request, response); // and neither does a pre-login CSRF token
