@@ -5,6 +5,7 @@ import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.port.out.RateLimiter;
 import dev.worklane.application.port.out.RefreshTokenRepository;
 import dev.worklane.application.port.out.RevocationLedger;
 import dev.worklane.application.port.out.TokenRevocations;
@@ -12,6 +13,7 @@ import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.auth.AuthSettings;
 import dev.worklane.application.service.auth.AuthenticationService;
+import dev.worklane.application.service.auth.LoginThrottle;
 import dev.worklane.application.service.auth.RegisterUserService;
 import dev.worklane.application.service.auth.RevocationService;
 import dev.worklane.application.service.user.MyAccountService;
@@ -75,7 +77,8 @@ public class UseCaseConfiguration {
       AuthSettings settings,
       Clock clock,
       AuthenticationMetrics metrics,
-      RevocationService revocations) {
+      RevocationService revocations,
+      LoginThrottle loginThrottle) {
     return new AuthenticationService(
         users,
         refreshTokens,
@@ -85,7 +88,15 @@ public class UseCaseConfiguration {
         settings,
         clock,
         metrics,
-        revocations);
+        revocations,
+        loginThrottle);
+  }
+
+  /** Failed logins per account and client; off with the other rate limits. */
+  @Bean
+  LoginThrottle loginThrottle(
+      WorklaneProperties properties, RateLimiter limiter, AuthenticationMetrics metrics) {
+    return properties.rateLimit().enabled() ? new LoginThrottle(limiter, metrics) : LoginThrottle.off();
   }
 
   @Bean

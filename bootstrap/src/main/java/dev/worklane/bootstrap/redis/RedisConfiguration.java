@@ -1,36 +1,26 @@
 package dev.worklane.bootstrap.redis;
 
+import dev.worklane.adapter.out.redis.RedisAdapterConfiguration;
+import dev.worklane.adapter.out.redis.RedisAdapterSettings;
 import dev.worklane.adapter.out.redis.RedisSettings;
-import dev.worklane.adapter.out.redis.cache.RedisCacheAdapter;
 import dev.worklane.adapter.out.redis.ratelimit.RateLimitSettings;
-import dev.worklane.adapter.out.redis.ratelimit.RedisRateLimiterAdapter;
-import dev.worklane.adapter.out.redis.revocation.RedisTokenRevocationsAdapter;
-import dev.worklane.adapter.out.redis.support.RedisConnections;
-import dev.worklane.application.port.out.Cache;
-import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.RateLimiter.Scope;
 import dev.worklane.bootstrap.config.WorklaneProperties;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.context.annotation.Import;
 
 /**
  * Redis wiring: {@code WORKLANE_REDIS_URL} (or a Redisson YAML) when given, else an embedded
- * server. One Redisson client per logical database; the session database also backs Spring
- * Session and the {@code redis} readiness check.
+ * server. The adapters themselves come from {@link RedisAdapterConfiguration}; this class only
+ * maps properties to its settings record.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(RedisAdapterConfiguration.class)
 public class RedisConfiguration {
 
   @Bean(destroyMethod = "close")
@@ -40,12 +30,13 @@ public class RedisConfiguration {
     return EmbeddedRedisServer.start(properties.dataDir());
   }
 
-  @Bean(destroyMethod = "close")
-  RedisConnections redisConnections(
-      WorklaneProperties properties, ObjectProvider<EmbeddedRedisServer> embedded, Clock clock) {
+  @Bean
+  RedisAdapterSettings redisAdapterSettings(
+      WorklaneProperties properties, ObjectProvider<EmbeddedRedisServer> embedded) {
     WorklaneProperties.Redis redis = properties.redis();
     String url = redis.embedded() ? embedded.getObject().url() : redis.url();
-    return new RedisConnections(
+    WorklaneProperties.CacheSettings cache = properties.cache();
+    return new RedisAdapterSettings(
         new RedisSettings(
             url,
             redis.configFile(),
@@ -54,58 +45,11 @@ public class RedisConfiguration {
             redis.keyPrefix(),
             redis.commandTimeout(),
             redis.circuitOpenFor()),
-        clock);
-  }
-
-  /** Spring Session's store and the Redis health indicator use the session database. */
-  @Bean
-  @Primary
-  RedisConnectionFactory redisConnectionFactory(RedisConnections connections) {
-    return connections.sessionConnectionFactory();
-  }
-
-  @Bean
-  Cache cache(
-      WorklaneProperties properties,
-      RedisConnections connections,
-      JsonMapper json,
-      MeterRegistry meters) {
-    WorklaneProperties.CacheSettings settings = properties.cache();
-    if (!settings.enabled()) {
-      return new DisabledCache();
-    }
-    return new RedisCacheAdapter(
-        connections.cache(),
-        connections.keyPrefix(),
-        settings.defaultTtl(),
-        settings.ttlByNamespace(),
-        json,
-        meters,
-        connections.cacheBreaker());
-  }
-
-  @Bean
-  RedisRateLimiterAdapter rateLimiter(
-      WorklaneProperties properties, RedisConnections connections, MeterRegistry meters) {
-    return new RedisRateLimiterAdapter(
-        connections.cache(),
-        connections.keyPrefix(),
+        cache.enabled(),
+        cache.defaultTtl(),
+        cache.ttlByNamespace(),
         rateLimitSettings(properties.rateLimit()),
-        meters,
-        connections.cacheBreaker());
-  }
-
-  @Bean
-  RedisTokenRevocationsAdapter tokenRevocations(
-      WorklaneProperties properties, RedisConnections connections, MeterRegistry meters, Clock clock) {
-    return new RedisTokenRevocationsAdapter(
-        connections.sessions(),
-        connections.keyPrefix(),
-        properties.redis().revocationRetention(),
-        Duration.ofSeconds(30),
-        meters,
-        connections.sessionBreaker(),
-        clock);
+        redis.revocationRetention());
   }
 
   static RateLimitSettings rateLimitSettings(WorklaneProperties.RateLimit configured) {
@@ -115,7 +59,7 @@ public class RedisConfiguration {
         .overrides()
         .forEach(
             (name, limit) -> {
-              Scope scope = scopeNamed(name);
+              Scope scope = RateLimitSettings.scopeNamed(name);
               RateLimitSettings.Limit base = defaults.get(scope);
               limits.put(
                   scope,
@@ -124,30 +68,5 @@ public class RedisConfiguration {
                       limit.window() != null ? limit.window() : base.window()));
             });
     return new RateLimitSettings(limits);
-  }
-
-  private static Scope scopeNamed(String name) {
-    String normalised = name.toUpperCase(Locale.ROOT).replace('-', '_');
-    for (Scope scope : Scope.values()) {
-      if (scope.name().equals(normalised) || scope.policyName().equalsIgnoreCase(name)) {
-        return scope;
-      }
-    }
-    throw new IllegalArgumentException(
-        "Unknown rate-limit scope '" + name + "' (global, authenticated, guest, login, register, password-reset)");
-  }
-
-  /** {@code WORKLANE_CACHE_ENABLED=false}: every read goes to the database (bench baseline). */
-  static final class DisabledCache implements Cache {
-    @Override
-    public <T> Optional<T> get(CacheKey key, Class<T> type) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void put(CacheKey key, Object value) {}
-
-    @Override
-    public void evict(CacheKey key) {}
   }
 }

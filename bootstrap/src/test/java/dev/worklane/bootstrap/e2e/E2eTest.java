@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.worklane.adapter.out.persistence.testsupport.TestPostgres;
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
 import dev.worklane.bootstrap.WorklaneApplication;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,6 +49,8 @@ abstract class E2eTest {
   static final Path DATA_DIR = tempDir();
 
   @LocalServerPort int port;
+
+  @Autowired MeterRegistry contextMeters;
 
   /**
    * The shared context's key space. Redis URL and prefix are registered by {@link SharedE2eTest}
@@ -133,6 +140,34 @@ abstract class E2eTest {
     register(email);
     return login(email).get("accessToken").asString();
   }
+
+  /**
+   * The Redis adapters answer from fallbacks when Redis fails (memory limits, cache misses,
+   * fail-open revocation checks), so a Redis-backed test could pass against a dead Redis. This
+   * proves that this context's Redis calls all succeeded and no fallback was counted.
+   */
+  void assertNoRedisFallbackTaken() {
+    assertNoRedisFallbackTaken(contextMeters);
+  }
+
+  static void assertNoRedisFallbackTaken(MeterRegistry registry) {
+    for (String name : REDIS_FALLBACK_METERS) {
+      double count = registry.find(name).counters().stream().mapToDouble(Counter::count).sum()
+          + registry.find(name).functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
+      assertThat(count).as(name).isZero();
+    }
+    assertThat(registry.find("worklane.redis.failures").functionCounters())
+        .as("the Redis adapter's failure meters are registered")
+        .isNotEmpty();
+  }
+
+  /** What the Redis adapters count when they do without Redis. */
+  static final List<String> REDIS_FALLBACK_METERS =
+      List.of(
+          "worklane.redis.failures",
+          "worklane.ratelimit.fallback",
+          "worklane.cache.errors",
+          "worklane.auth.revocation.errors");
 
   static void assertProblem(Api.Response response, int status, String code) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,8 +19,16 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "worklane.rate-limit.enabled=true")
 class RateLimitIT extends E2eTest {
+  /** Each test here needs Redis itself: passing on a fallback would prove nothing. */
+  @AfterEach
+  void redisWasReallyUsed() {
+    assertNoRedisFallbackTaken();
+  }
+
   private static final String PREFIX = TestRedis.uniquePrefix();
   private static final AtomicInteger NEXT_IP = new AtomicInteger(1);
+
+  @LocalManagementPort int managementPort;
 
   @DynamicPropertySource
   static void ownKeySpace(DynamicPropertyRegistry registry) {
@@ -135,6 +145,52 @@ class RateLimitIT extends E2eTest {
       assertThat(api().call("GET", "/health").header("X-Forwarded-For", ip).send().status()).isEqualTo(200);
     }
     assertThat(api().call("GET", "/health").header("X-Forwarded-For", ip).send().header("RateLimit")).isNull();
+  }
+
+  @Test
+  void anIpv6ClientCountsByItsSlash64() {
+    String net = "2001:db8:" + Integer.toHexString(NEXT_IP.getAndIncrement()) + ":1:";
+    for (int i = 1; i <= 5; i++) {
+      Api.Response attempt = login(net + ":" + i, "nobody@example.com", "not the password");
+      assertThat(attempt.status()).as("attempt %d", i).isEqualTo(401);
+    }
+    assertProblem(login(net + "ffff:0:0:9", "nobody@example.com", "not the password"), 429, "RATE_LIMITED");
+    assertThat(login(net.replace(":1:", ":2:") + ":1", "nobody@example.com", "not the password").status())
+        .as("the neighbouring /64 is another client")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void thePasswordChangeHasALoginGradeBudgetPerUser() {
+    String email = uniqueEmail();
+    assertThat(register(newIp(), email).status()).isEqualTo(201);
+    String token = login(newIp(), email, PASSWORD).data().get("accessToken").asString();
+    String wrongCurrent = "{\"currentPassword\":\"not the password\",\"newPassword\":\"another long password\"}";
+    for (int i = 1; i <= 5; i++) {
+      Api.Response attempt =
+          api().call("POST", "/api/v1/users/me/password").header("X-Forwarded-For", newIp()).bearer(token)
+              .json(wrongCurrent).send();
+      assertThat(attempt.status()).as("attempt %d", i).isEqualTo(400);
+      assertThat(attempt.header("RateLimit-Policy")).isEqualTo("\"password-change\";q=5;w=60");
+    }
+    Api.Response refused =
+        api().call("POST", "/api/v1/users/me/password").header("X-Forwarded-For", newIp()).bearer(token)
+            .json(wrongCurrent).send();
+    assertProblem(refused, 429, "RATE_LIMITED");
+    assertThat(refused.json().get("detail").asString()).contains("password-change");
+    assertThat(api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", newIp()).bearer(token).send().status())
+        .as("other requests of the user are not affected")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void prometheusOnTheManagementPortIsNeverRateLimited() {
+    Api management = new Api(managementPort);
+    for (int i = 1; i <= 105; i++) {
+      Api.Response scrape = management.call("GET", "/actuator/prometheus").send();
+      assertThat(scrape.status()).as("scrape %d", i).isEqualTo(200);
+      assertThat(scrape.header("RateLimit")).isNull();
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,6 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Logout and account disable take effect at once, on every instance (issue #3 §11–12). */
 class RevocationIT extends SharedE2eTest {
+  /** Each test here needs Redis itself: passing on a fallback would prove nothing. */
+  @AfterEach
+  void redisWasReallyUsed() {
+    assertNoRedisFallbackTaken();
+  }
+
   @Autowired JdbcTemplate jdbc;
 
   @Test

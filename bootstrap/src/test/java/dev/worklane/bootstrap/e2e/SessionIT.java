@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,6 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Browser sessions in Redis with CSRF (issue #3 §8–10, §12). */
 class SessionIT extends SharedE2eTest {
+  /** Each test here needs Redis itself: passing on a fallback would prove nothing. */
+  @AfterEach
+  void redisWasReallyUsed() {
+    assertNoRedisFallbackTaken();
+  }
+
   @Autowired JdbcTemplate jdbc;
 
   @Test

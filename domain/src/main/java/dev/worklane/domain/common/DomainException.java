@@ -9,7 +9,8 @@ public abstract sealed class DomainException extends RuntimeException
         ConflictException,
         ForbiddenException,
         InvalidInputException,
-        AuthenticationFailedException {
+        AuthenticationFailedException,
+        RateLimitedException {
 
   private final String code;
 

@@ -3,6 +3,7 @@ package dev.worklane.domain.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.domain.user.EmailAlreadyRegisteredException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DomainExceptionTest {
@@ -17,6 +18,10 @@ class DomainExceptionTest {
     assertThat(AuthenticationFailedException.badCredentials().code()).isEqualTo("INVALID_CREDENTIALS");
     assertThat(AuthenticationFailedException.invalidRefreshToken().code())
         .isEqualTo("INVALID_REFRESH_TOKEN");
+    RateLimitedException limited = new RateLimitedException("login-account", Duration.ofSeconds(42));
+    assertThat(limited.code()).isEqualTo("RATE_LIMITED");
+    assertThat(limited.policy()).isEqualTo("login-account");
+    assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(42));
   }
 
   @Test

@@ -1,9 +1,14 @@
 package dev.worklane.adapter.out.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.worklane.adapter.out.redis.support.RedisConnections;
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Connections on the shared test Redis (own prefix) or on a dedicated server. */
 public final class RedisFixture {
@@ -18,4 +23,23 @@ public final class RedisFixture {
   public static RedisConnections shared(String prefix) {
     return connections(TestRedis.url(), prefix, Duration.ofSeconds(5));
   }
+
+  /**
+   * Every adapter answers from a fallback when Redis fails, so a test can pass on the fallback
+   * alone. This proves it did not: no Redis call failed and no adapter counted a fallback.
+   */
+  public static void assertNoFallbackTaken(MeterRegistry meters, List<RedisConnections> used) {
+    for (RedisConnections connections : used) {
+      assertThat(connections.cacheBreaker().failures()).as("failed cache-database calls").isZero();
+      assertThat(connections.sessionBreaker().failures()).as("failed session-database calls").isZero();
+    }
+    for (String fallback : FALLBACK_METERS) {
+      double count = meters.find(fallback).counters().stream().mapToDouble(Counter::count).sum();
+      assertThat(count).as(fallback).isZero();
+    }
+  }
+
+  /** What the adapters count when they answer without Redis. */
+  public static final List<String> FALLBACK_METERS =
+      List.of("worklane.ratelimit.fallback", "worklane.cache.errors", "worklane.auth.revocation.errors");
 }

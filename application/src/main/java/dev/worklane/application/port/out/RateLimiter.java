@@ -11,13 +11,23 @@ public interface RateLimiter {
   /** Takes one unit from {@code scope}'s budget for {@code key}. */
   Decision tryConsume(Scope scope, String key);
 
+  /**
+   * Gives back the unit a {@link #tryConsume} took, for budgets that count only some outcomes (a
+   * login that succeeded is not a failed attempt). Never goes above the budget.
+   */
+  void refund(Scope scope, String key);
+
   enum Scope {
     GLOBAL("global"),
     AUTHENTICATED("user"),
     GUEST("guest"),
     LOGIN("login"),
     REGISTER("register"),
-    PASSWORD_RESET("password-reset");
+    PASSWORD_RESET("password-reset"),
+    /** Failed logins per account and client (see LoginThrottle): guessing, without a lockout. */
+    LOGIN_ACCOUNT("login-account"),
+    /** {@code POST /users/me/password} per user: two BCrypt rounds per call, like a login. */
+    PASSWORD_CHANGE("password-change");
 
     private final String policyName;
 

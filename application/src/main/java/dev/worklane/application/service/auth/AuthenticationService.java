@@ -35,6 +35,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
   private final Clock clock;
   private final AuthenticationMetrics metrics;
   private final RevocationService revocations;
+  private final LoginThrottle throttle;
 
   public AuthenticationService(
       UserRepository users,
@@ -45,7 +46,8 @@ public final class AuthenticationService implements AuthenticationUseCase {
       AuthSettings settings,
       Clock clock,
       AuthenticationMetrics metrics,
-      RevocationService revocations) {
+      RevocationService revocations,
+      LoginThrottle throttle) {
     this.users = users;
     this.refreshTokens = refreshTokens;
     this.hasher = hasher;
@@ -55,6 +57,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
     this.clock = clock;
     this.metrics = metrics;
     this.revocations = revocations;
+    this.throttle = throttle;
   }
 
   @Override
@@ -81,8 +84,9 @@ public final class AuthenticationService implements AuthenticationUseCase {
   }
 
   private User verify(LoginCommand command) {
-    Optional<User> found = parseEmail(command.email()).flatMap(users::findByEmail);
     String emailHash = OpaqueTokens.fingerprint(command.email().strip().toLowerCase(Locale.ROOT));
+    LoginThrottle.Attempt attempt = throttle.begin(emailHash, command.client());
+    Optional<User> found = parseEmail(command.email()).flatMap(users::findByEmail);
     if (found.isEmpty()) {
       hasher.matchAgainstDummy(command.password());
       throw failedLogin(emailHash, "unknown_email");
@@ -94,6 +98,7 @@ public final class AuthenticationService implements AuthenticationUseCase {
     if (!user.isActive()) {
       throw failedLogin(emailHash, "account_disabled");
     }
+    throttle.succeeded(attempt);
     metrics.loginSucceeded();
     LOG.log(Level.INFO, () -> "auth_login_succeeded userId=" + user.id() + " emailHash=" + emailHash);
     return user;

@@ -68,7 +68,8 @@ class AuthenticationServiceTest {
         Clock.fixed(now, ZoneOffset.UTC),
         metrics,
         new RevocationService(
-            ledger, replica, transactions, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC)));
+            ledger, replica, transactions, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC)),
+        LoginThrottle.off());
   }
 
   @Test

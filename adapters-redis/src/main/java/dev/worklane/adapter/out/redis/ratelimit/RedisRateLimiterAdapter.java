@@ -9,6 +9,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -24,6 +25,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 
@@ -36,9 +38,15 @@ import org.redisson.api.RedissonClient;
  * <p>Bucket proxies are kept per key with Bucket4j's batching optimisation: concurrent requests on
  * one hot key (a busy user, a proxy's IP) are combined into one Redis compare-and-swap instead of
  * contending with each other — same limits, far fewer round trips and retries.
+ *
+ * <p>A changed limit applies to buckets already in Redis (see {@link #remoteBucket}); keys expire
+ * a few seconds after their bucket is full again, so nothing outlives its window for long.
+ * {@code worklane.ratelimit.fallback} counts every decision taken without Redis: it stays 0 while
+ * Redis is healthy, which is what the Redis-backed tests assert.
  */
 public final class RedisRateLimiterAdapter implements RateLimiter {
   private static final int MAX_LOCAL_BUCKETS = 100_000;
+  private static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(5);
 
   private final RedissonBasedProxyManager<String> buckets;
   private final String prefix;
@@ -46,6 +54,7 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
   private final RateLimitSettings settings;
   private final Map<Scope, Counter> fallbacks = new EnumMap<>(Scope.class);
   private final Map<Scope, Counter> rejections = new EnumMap<>(Scope.class);
+  private final Counter reconfigured;
   private final CircuitBreaker breaker;
   private final Cache<String, Bucket> local;
   private final Cache<String, BucketProxy> remote;
@@ -60,9 +69,11 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
         settings.limits().values().stream().map(Limit::window).max(Duration::compareTo).orElseThrow();
     this.buckets =
         Bucket4jRedisson.casBasedBuilder(((Redisson) redis).getCommandExecutor())
+            // A key lives until its bucket is full again (at most one window) plus a little:
+            // an idle 1-minute bucket is gone a few seconds after its window, not after an hour.
             .expirationAfterWrite(
                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                    longest.plusSeconds(10)))
+                    KEEP_AFTER_REFILL))
             .build();
     this.prefix = keyPrefix + "ratelimit:";
     this.settings = settings;
@@ -71,6 +82,7 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
         Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS).expireAfterAccess(longest).build();
     this.local =
         Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS).expireAfterAccess(longest).build();
+    this.reconfigured = meters.counter("worklane.ratelimit.reconfigured");
     for (Scope scope : Scope.values()) {
       fallbacks.put(scope, meters.counter("worklane.ratelimit.fallback", "scope", scope.policyName()));
       rejections.put(scope, meters.counter("worklane.ratelimit.rejected", "scope", scope.policyName()));
@@ -80,20 +92,11 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
 
   @Override
   public Decision tryConsume(Scope scope, String key) {
-    String bucketKey = prefix + scope.policyName() + ":" + (scope == Scope.PASSWORD_RESET ? sha256(key.strip().toLowerCase(Locale.ROOT)) : key);
+    String bucketKey = bucketKey(scope, key);
     ConsumptionProbe probe = null;
     if (breaker.allows()) {
       try {
-        probe =
-            remote
-                .get(
-                    bucketKey,
-                    k ->
-                        buckets
-                            .builder()
-                            .withOptimization(Optimizations.batching())
-                            .build(k, () -> configurations.get(scope)))
-                .tryConsumeAndReturnRemaining(1);
+        probe = remoteBucket(bucketKey, scope).tryConsumeAndReturnRemaining(1);
         breaker.recordSuccess();
       } catch (RuntimeException e) {
         breaker.recordFailure("ratelimit", e);
@@ -112,6 +115,53 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
             probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill());
     return new Decision(
         scope, probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(), limit.window(), reset);
+  }
+
+  @Override
+  public void refund(Scope scope, String key) {
+    String bucketKey = bucketKey(scope, key);
+    if (breaker.allows()) {
+      try {
+        remoteBucket(bucketKey, scope).addTokens(1);
+        breaker.recordSuccess();
+        return;
+      } catch (RuntimeException e) {
+        breaker.recordFailure("ratelimit", e);
+      }
+    }
+    fallbacks.get(scope).increment();
+    localBucket(bucketKey, scope).addTokens(1);
+  }
+
+  private String bucketKey(Scope scope, String key) {
+    return prefix
+        + scope.policyName()
+        + ":"
+        + (scope == Scope.PASSWORD_RESET ? sha256(key.strip().toLowerCase(Locale.ROOT)) : key);
+  }
+
+  /**
+   * Bucket4j keeps the configuration a bucket was created with. Its implicit replacement compares
+   * versions with "stored &lt; desired", which a fingerprint of the limits cannot satisfy both ways
+   * (a lowered limit may hash lower), so the first use of a key on this instance compares the stored
+   * configuration with ours and replaces it when they differ. {@code ADDITIVE} keeps what was
+   * consumed: 2 used of 2, raised to 5, leaves 3 — as if the limit had been 5 all along; a lowered
+   * limit cuts what is left down to the new budget.
+   */
+  private BucketProxy remoteBucket(String bucketKey, Scope scope) {
+    return remote.get(
+        bucketKey,
+        k -> {
+          BucketConfiguration wanted = configurations.get(scope);
+          BucketProxy proxy =
+              buckets.builder().withOptimization(Optimizations.batching()).build(k, () -> wanted);
+          Optional<BucketConfiguration> stored = buckets.getProxyConfiguration(k);
+          if (stored.isPresent() && !stored.get().equals(wanted)) {
+            proxy.replaceConfiguration(wanted, TokensInheritanceStrategy.ADDITIVE);
+            reconfigured.increment();
+          }
+          return proxy;
+        });
   }
 
   private Bucket localBucket(String key, Scope scope) {

@@ -18,6 +18,7 @@ public final class CircuitBreaker {
   private final Duration openFor;
   private final Clock clock;
   private final AtomicLong openUntil = new AtomicLong(0);
+  private final AtomicLong failures = new AtomicLong();
   private volatile boolean failing;
 
   public CircuitBreaker(String name, Duration openFor, Clock clock) {
@@ -39,6 +40,7 @@ public final class CircuitBreaker {
   }
 
   public void recordFailure(String operation, RuntimeException e) {
+    failures.incrementAndGet();
     openUntil.set(clock.millis() + openFor.toMillis());
     if (!failing) {
       failing = true;
@@ -53,5 +55,17 @@ public final class CircuitBreaker {
 
   public boolean isFailing() {
     return failing;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Redis calls that failed since start ({@code worklane.redis.failures}): 0 proves a test really
+   * talked to Redis rather than passing on a fallback.
+   */
+  public long failures() {
+    return failures.get();
   }
 }

@@ -16,6 +16,7 @@ import dev.worklane.domain.user.User;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -45,9 +46,18 @@ class RedisCacheAdapterIT {
         c.cacheBreaker());
   }
 
+  /** Set by the outage test: it is the one test that must take the fallback. */
+  boolean outageExpected;
+
   @AfterEach
   void close() {
-    connections.close();
+    try {
+      if (!outageExpected) {
+        RedisFixture.assertNoFallbackTaken(meters, List.of(connections));
+      }
+    } finally {
+      connections.close();
+    }
   }
 
   @Test
@@ -89,6 +99,7 @@ class RedisCacheAdapterIT {
 
   @Test
   void aDeadRedisIsAnEmptyCacheThatNeverThrowsAndRecovers() {
+    outageExpected = true;
     TestRedis.Dedicated redis = TestRedis.dedicated();
     RedisConnections dedicated = RedisFixture.connections(redis.url(), prefix, Duration.ofMillis(300));
     try {

@@ -8,10 +8,12 @@ import dev.worklane.domain.common.DomainException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
+import dev.worklane.domain.common.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -62,6 +63,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
           }
           case InvalidInputException e -> HttpStatus.BAD_REQUEST;
           case AuthenticationFailedException e -> HttpStatus.UNAUTHORIZED;
+          case RateLimitedException e -> HttpStatus.TOO_MANY_REQUESTS;
         };
     ProblemDetail problem = problems.problem(request, status, ex.code(), ex.getMessage());
     if (ex instanceof InvalidInputException invalid) {
@@ -70,6 +72,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     HttpHeaders headers = new HttpHeaders();
     if (status == HttpStatus.UNAUTHORIZED) {
       headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    if (ex instanceof RateLimitedException limited) {
+      long millis = limited.retryAfter().toMillis();
+      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (millis + 999) / 1000)));
     }
     return ResponseEntity.status(status).headers(headers).body(problem);
   }

@@ -26,8 +26,9 @@ import org.springframework.web.util.UrlPathHelper;
  * The API's rate limits (SPEC §3.5), shared by all instances through the {@link RateLimiter} port.
  * It runs twice in the security chain: before authentication for the per-IP scopes (global,
  * login, registration), after it for the caller's scope (per user when authenticated, else the
- * guest budget per IP). The client IP is the servlet remote address, which the container rewrites
- * from {@code X-Forwarded-For} only for trusted proxies. Every limited response carries the IETF
+ * guest budget per IP; the password change per user). The client IP is the servlet remote address,
+ * which the container rewrites from {@code X-Forwarded-For} only for trusted proxies; IPv6 clients
+ * count by their /64 ({@link ClientKeys}). Every limited response carries the IETF
  * {@code RateLimit}/{@code RateLimit-Policy} headers for the policy closest to exhaustion.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
@@ -39,6 +40,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
   static final String LOGIN_PATH = "/api/v1/auth/login";
   static final String SESSION_PATH = "/api/v1/auth/session";
   static final String REGISTER_PATH = "/api/v1/auth/register";
+  static final String PASSWORD_CHANGE_PATH = "/api/v1/users/me/password";
   private static final String DECISIONS = RateLimitFilter.class.getName() + ".decisions";
   private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -58,11 +60,20 @@ public class RateLimitFilter extends OncePerRequestFilter {
     return RateLimitFilter.class.getName() + "." + stage + ".FILTERED";
   }
 
-  /** Everything is limited except the probes and the public keys (load balancers poll them). */
+  /**
+   * Everything is limited except the probes, the public keys (load balancers poll them) and the
+   * Actuator: the management port shares this security chain, and a Prometheus scrape must never
+   * be refused (nor eat the scraper's global budget). On the public port {@code /actuator} is not
+   * mapped at all.
+   */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = path(request);
-    return "/health".equals(path) || "/ready".equals(path) || "/.well-known/jwks.json".equals(path);
+    return "/health".equals(path)
+        || "/ready".equals(path)
+        || "/.well-known/jwks.json".equals(path)
+        || "/actuator".equals(path)
+        || path.startsWith("/actuator/");
   }
 
   /**
@@ -78,7 +89,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     List<Decision> decisions = decisions(request);
-    String ip = request.getRemoteAddr();
+    String ip = ClientKeys.of(request.getRemoteAddr());
     if (stage == Stage.BEFORE_AUTHENTICATION) {
       decisions.add(limiter.tryConsume(Scope.GLOBAL, ip));
       if ("POST".equals(request.getMethod())) {
@@ -95,6 +106,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
           userId != null
               ? limiter.tryConsume(Scope.AUTHENTICATED, userId)
               : limiter.tryConsume(Scope.GUEST, ip));
+      // Two BCrypt rounds per call: login-grade, per user (an attacker with a stolen session
+      // must not be able to test current passwords at the authenticated rate).
+      if (userId != null && "POST".equals(request.getMethod())
+          && PASSWORD_CHANGE_PATH.equals(path(request))) {
+        decisions.add(limiter.tryConsume(Scope.PASSWORD_CHANGE, userId));
+      }
     }
     Decision closest =
         decisions.stream().min(Comparator.comparingLong(Decision::remaining)).orElseThrow();

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.v1.auth;
 
+import dev.worklane.adapter.in.web.security.ClientKeys;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.Envelopes;
 import dev.worklane.adapter.in.web.v1.user.UserResponse;
@@ -57,8 +58,13 @@ public class AuthController {
   }
 
   @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ApiResponse<TokenResponse> login(@Valid @RequestBody LoginRequest body) {
-    return envelopes.of(tokens(authentication.login(new LoginCommand(body.email(), body.password()))));
+  ApiResponse<TokenResponse> login(
+      @Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+    return envelopes.of(
+        tokens(
+            authentication.login(
+                new LoginCommand(
+                    body.email(), body.password(), ClientKeys.of(request.getRemoteAddr())))));
   }
 
   @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)

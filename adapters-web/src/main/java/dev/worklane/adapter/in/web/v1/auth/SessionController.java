@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.v1.auth;
 
+import dev.worklane.adapter.in.web.security.ClientKeys;
 import dev.worklane.adapter.in.web.security.SessionAuthentication;
 import dev.worklane.adapter.in.web.security.SessionSecurityContextRepository;
 import dev.worklane.adapter.in.web.support.ApiResponse;
@@ -74,7 +75,9 @@ public class SessionController {
 
   private ApiResponse<UserResponse> logIn(
       LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
-    SessionLogin login = authentication.authenticate(new LoginCommand(body.email(), body.password()));
+    SessionLogin login =
+        authentication.authenticate(
+            new LoginCommand(body.email(), body.password(), ClientKeys.of(request.getRemoteAddr())));
     Actor actor = login.actor();
     request.getSession(true);
     request.changeSessionId(); // session fixation: the pre-login id never becomes authenticated

@@ -1,0 +1,28 @@
+package dev.worklane.adapter.out.redis;
+
+import dev.worklane.adapter.out.redis.ratelimit.RateLimitSettings;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the Redis adapter needs, mapped from configuration by bootstrap.
+ *
+ * @param connection where Redis is, key prefix, timeouts
+ * @param cacheEnabled false: the cache port does nothing ({@code NoOpCacheAdapter})
+ * @param cacheDefaultTtl TTL of cache entries whose namespace has none of its own
+ * @param cacheTtlByNamespace TTL per cache namespace ({@code users → 10m})
+ * @param rateLimits budget per scope
+ * @param revocationRetention how long "not before" stamps are kept
+ */
+public record RedisAdapterSettings(
+    RedisSettings connection,
+    boolean cacheEnabled,
+    Duration cacheDefaultTtl,
+    Map<String, Duration> cacheTtlByNamespace,
+    RateLimitSettings rateLimits,
+    Duration revocationRetention) {
+
+  public RedisAdapterSettings {
+    cacheTtlByNamespace = cacheTtlByNamespace == null ? Map.of() : Map.copyOf(cacheTtlByNamespace);
+  }
+}
