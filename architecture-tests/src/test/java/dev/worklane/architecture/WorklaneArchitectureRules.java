@@ -417,12 +417,10 @@ public final class WorklaneArchitectureRules {
                 + " <Resource>Controller, one per resource and API version.");
   }
 
-  // 10e. implementations of out-ports in adapters are XxxAdapter
+  // 10e. every implementation of an out-port is an XxxAdapter in an adapter module
   public ArchRule outboundPortImplementationsAreAdapters() {
     return classes()
         .that()
-        .resideInAPackage(pkg(adapterOut))
-        .and()
         .implement(outboundPorts())
         .and()
         .areNotInterfaces()
@@ -430,10 +428,15 @@ public final class WorklaneArchitectureRules {
         .areNotAnonymousClasses()
         .should()
         .haveSimpleNameEndingWith("Adapter")
+        .andShould()
+        .resideInAPackage(pkg(adapter))
         .allowEmptyShould(true)
         .because(
-            "one adapter per port, recognisable by name (SPEC §8). To fix: rename the class to"
-                + " <Technology><Port>Adapter, e.g. JpaUserRepositoryAdapter.");
+            "one adapter per port, recognisable by name and living in an adapter module, so"
+                + " bootstrap only wires (SPEC §8, issue #6 §16). To fix: move the class into the"
+                + " adapter module of its technology and rename it <Technology><Port>Adapter,"
+                + " e.g. JpaUserRepositoryAdapter; bootstrap maps properties and imports the"
+                + " adapter's configuration.");
   }
 
   // 11a. use cases are wired by bootstrap only
