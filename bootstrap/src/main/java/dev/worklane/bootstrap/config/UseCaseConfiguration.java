@@ -15,6 +15,7 @@ import dev.worklane.application.service.auth.RegisterUserService;
 import dev.worklane.application.service.user.MyAccountService;
 import dev.worklane.application.service.user.UserAdministrationService;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,9 +23,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class UseCaseConfiguration {
 
+  /**
+   * Microsecond ticks: PostgreSQL keeps timestamps to the microsecond, so an instant taken with
+   * nanoseconds would be answered by a write and then differ from what a later read returns.
+   */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   }
 
   @Bean
