@@ -1,12 +1,15 @@
 package dev.worklane.bootstrap.config;
 
-import dev.worklane.adapter.in.web.security.BCryptPasswordHasherAdapter;
+import dev.worklane.adapter.in.web.outbound.PasswordHashingSettings;
 import dev.worklane.adapter.in.web.security.JwtSettings;
 import dev.worklane.adapter.in.web.support.WebSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Turns typed properties into the plain settings objects the web adapter needs. */
+/**
+ * Turns typed properties into the plain settings records the web adapter needs; the adapter's own
+ * configuration ({@code WebAdapterConfiguration}) builds its beans from them.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityWiring {
 
@@ -25,8 +28,8 @@ public class SecurityWiring {
   }
 
   @Bean
-  BCryptPasswordHasherAdapter passwordHasher(WorklaneProperties properties) {
-    return new BCryptPasswordHasherAdapter(properties.security().bcryptStrength());
+  PasswordHashingSettings passwordHashingSettings(WorklaneProperties properties) {
+    return new PasswordHashingSettings(properties.security().bcryptStrength());
   }
 
   @Bean

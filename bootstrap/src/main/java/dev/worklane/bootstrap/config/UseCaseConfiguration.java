@@ -27,9 +27,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class UseCaseConfiguration {
 
+  /**
+   * Microsecond ticks: PostgreSQL keeps timestamps to the microsecond, so an instant taken with
+   * nanoseconds would be answered by a write and then differ from what a later read returns.
+   */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.worklane.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -10,6 +11,7 @@ import org.springframework.context.ApplicationContext;
 
 class ProbesIT extends SharedE2eTest {
   @Autowired ApplicationContext context;
+  @Autowired MeterRegistry meters;
 
   @Test
   void healthAndReadyAreUpWithTheDatabase() {
@@ -34,5 +36,22 @@ class ProbesIT extends SharedE2eTest {
       AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
     }
     assertThat(api().get("/ready", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void readyReusesItsResultForAboutASecond() {
+    double before = evaluations();
+    long started = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      assertThat(api().get("/ready", null).status()).isEqualTo(200);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertThat(evaluations() - before)
+        .as("20 calls in %.2f s ran the checks at most once per second", seconds)
+        .isLessThanOrEqualTo(1 + Math.floor(seconds));
+  }
+
+  private double evaluations() {
+    return meters.get("worklane.readiness.evaluations").counter().count();
   }
 }

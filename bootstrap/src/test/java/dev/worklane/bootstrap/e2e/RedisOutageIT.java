@@ -1,9 +1,11 @@
 package dev.worklane.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,8 +70,12 @@ class RedisOutageIT extends E2eTest {
         assertThat(me.data().get("id").asString()).isEqualTo(warm.data().get("id").asString());
         assertThat(me.header("RateLimit")).as("the in-memory limiter still answers").isNotNull();
       }
-      Api.Response ready = api().get("/ready", null);
-      assertThat(ready.status()).isEqualTo(503);
+      // /ready reuses its result for a second: the outage shows within about that.
+      Api.Response ready =
+          await()
+              .atMost(Duration.ofSeconds(5))
+              .pollInterval(Duration.ofMillis(100))
+              .until(() -> api().get("/ready", null), r -> r.status() == 503);
       assertThat(ready.json().get("checks").get("redis").asString()).isEqualTo("DOWN");
       assertThat(api().get("/health", null).status()).isEqualTo(200);
       assertThat(meters.get("worklane.cache.errors").counters())

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Browser sessions in Redis with CSRF (issue #3 §8–10, §12). */
@@ -20,14 +24,14 @@ class SessionIT extends SharedE2eTest {
   }
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired RedisConnectionFactory redis;
 
   @Test
   void jsonLoginCreatesAnHttpOnlyLaxSessionWithARotatedId() {
     String email = uniqueEmail();
     register(email);
-    Api.Response csrf = api().get("/api/v1/auth/csrf", null);
-    String before = cookie(csrf, "SESSION");
-    assertThat(before).as("GET /csrf starts an anonymous session").isNotNull();
+    // A session id the browser already holds (planted, or left from an earlier login).
+    String before = sessionFor(uniqueEmail());
 
     Api.Response login =
         api()
@@ -38,21 +42,22 @@ class SessionIT extends SharedE2eTest {
 
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     assertThat(login.data().get("email").asString()).isEqualTo(email);
-    String setCookie = login.header("Set-Cookie");
+    String setCookie = sessionCookieHeader(login);
     assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
     assertThat(setCookie).as("seed: 7-day session").contains("Max-Age=604800");
     assertThat(setCookie).as("Secure only in the prod profile").doesNotContain("Secure");
     String after = cookie(login, "SESSION");
     assertThat(after).isNotNull().isNotEqualTo(before);
 
-    assertThat(withSession(api().call("GET", "/api/v1/users/me"), after).send().status()).isEqualTo(200);
+    Api.Response me = withSession(api().call("GET", "/api/v1/users/me"), after).send();
+    assertThat(me.data().get("email").asString()).isEqualTo(email);
     assertThat(withSession(api().call("GET", "/api/v1/users/me"), before).send().status())
-        .as("the pre-login session id must not be authenticated")
+        .as("the session id held before the login must not carry the new login")
         .isEqualTo(401);
   }
 
   @Test
-  void formLoginNeedsTheCsrfTokenOfAPreLoginSession() {
+  void formLoginNeedsTheCsrfTokenOfAPreLoginCsrfCall() {
     String email = uniqueEmail();
     register(email);
     String form =
@@ -67,9 +72,21 @@ class SessionIT extends SharedE2eTest {
     assertProblem(forged, 403, "CSRF_REJECTED");
 
     Api.Response csrf = api().get("/api/v1/auth/csrf", null);
-    String preLogin = cookie(csrf, "SESSION");
+    String preLogin = cookie(csrf, "XSRF-TOKEN");
+    assertThat(preLogin).as("the pre-login token rides in a short-lived cookie").isNotNull();
+    Api.Response noCookie =
+        api()
+            .call("POST", "/api/v1/auth/session")
+            .header("X-XSRF-TOKEN", csrf.data().get("token").asString())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(form)
+            .send();
+    assertProblem(noCookie, 403, "CSRF_REJECTED");
+
     Api.Response login =
-        withSession(api().call("POST", "/api/v1/auth/session"), preLogin)
+        api()
+            .call("POST", "/api/v1/auth/session")
+            .header("Cookie", "XSRF-TOKEN=" + preLogin)
             .header("X-XSRF-TOKEN", csrf.data().get("token").asString())
             .header("Content-Type", "application/x-www-form-urlencoded")
             .body(form)
@@ -77,6 +94,23 @@ class SessionIT extends SharedE2eTest {
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     assertThat(withSession(api().call("GET", "/api/v1/users/me"), cookie(login, "SESSION")).send().status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void anonymousCsrfCallsCreateNoSession() {
+    long before = sessionKeys();
+    for (int i = 0; i < 20; i++) {
+      Api.Response csrf = api().get("/api/v1/auth/csrf", null);
+      assertThat(csrf.status()).isEqualTo(200);
+      assertThat(cookie(csrf, "SESSION")).as("no session cookie for an anonymous caller").isNull();
+      String preLogin =
+          csrf.raw().headers().allValues("Set-Cookie").stream()
+              .filter(c -> c.startsWith("XSRF-TOKEN="))
+              .findFirst()
+              .orElseThrow();
+      assertThat(preLogin).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Max-Age=3600");
+    }
+    assertThat(sessionKeys()).as("session keys in Redis").isEqualTo(before);
   }
 
   @Test
@@ -133,6 +167,40 @@ class SessionIT extends SharedE2eTest {
         withSession(api().call("DELETE", "/api/v1/auth/session"), session).header("X-XSRF-TOKEN", token).send();
     assertThat(logout.status()).isEqualTo(204);
     assertProblem(withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void logoutWithoutTheCsrfTokenIsRefusedAndTheSessionLives() {
+    String session = sessionFor(uniqueEmail());
+    assertProblem(withSession(api().call("DELETE", "/api/v1/auth/session"), session).send(), 403, "CSRF_REJECTED");
+    assertThat(withSession(api().call("GET", "/api/v1/users/me"), session).send().status()).isEqualTo(200);
+  }
+
+  @Test
+  void passwordChangeThroughABrowserSessionWorksWithTheCsrfTokenAndEndsThatSession() {
+    String email = uniqueEmail();
+    String session = sessionFor(email);
+    String newPassword = "another horse battery staple";
+    String body = "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}";
+    assertProblem(
+        withSession(api().call("POST", "/api/v1/users/me/password"), session).json(body).send(), 403, "CSRF_REJECTED");
+
+    String token = withSession(api().call("GET", "/api/v1/auth/csrf"), session).send().data().get("token").asString();
+    Api.Response changed =
+        withSession(api().call("POST", "/api/v1/users/me/password"), session)
+            .header("X-XSRF-TOKEN", token)
+            .json(body)
+            .send();
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+
+    assertProblem(withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+    assertProblem(
+        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
+        401,
+        "INVALID_CREDENTIALS");
+    Api.Response again =
+        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + newPassword + "\"}");
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
   }
 
   @Test
@@ -203,6 +271,27 @@ class SessionIT extends SharedE2eTest {
         api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     return cookie(login, "SESSION");
+  }
+
+  /** Keys of this test JVM's sessions in Redis (every key carries the JVM's prefix). */
+  private long sessionKeys() {
+    try (RedisConnection connection = redis.getConnection();
+        Cursor<byte[]> keys =
+            connection.keyCommands().scan(ScanOptions.scanOptions().match(REDIS_PREFIX + "*session*").count(1000).build())) {
+      long count = 0;
+      while (keys.hasNext()) {
+        keys.next();
+        count++;
+      }
+      return count;
+    }
+  }
+
+  private static String sessionCookieHeader(Api.Response response) {
+    return response.raw().headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("SESSION="))
+        .findFirst()
+        .orElseThrow();
   }
 
   static Api.Call withSession(Api.Call call, String session) {

@@ -20,4 +20,18 @@ public final class Require {
     }
     return value;
   }
+
+  /**
+   * Rejects control characters (C0, DEL, C1): they are never part of a name, an address or a
+   * password, break logs and terminals, and PostgreSQL cannot store U+0000 in text at all.
+   */
+  public static String noControlCharacters(String value, String field) {
+    present(value, field);
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new InvalidInputException(field, field + " must not contain control characters");
+      }
+    }
+    return value;
+  }
 }

@@ -15,7 +15,7 @@ public record Email(String value) {
       Pattern.compile("^[^\\s@\"<>(),;:\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
   public Email {
-    Require.present(value, "email");
+    Require.noControlCharacters(value, "email");
     value = value.strip().toLowerCase(Locale.ROOT);
     if (value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()) {
       throw new InvalidInputException("email", "email must be a valid address");

@@ -12,7 +12,7 @@ public record Password(String value) {
   public static final int MAX = 128;
 
   public Password {
-    Require.present(value, "password");
+    Require.noControlCharacters(value, "password");
     int length = value.codePointCount(0, value.length());
     if (length < MIN || length > MAX) {
       throw new InvalidInputException(

@@ -15,6 +15,7 @@ public record Profile(UserId userId, String displayName, ZoneId timeZone, Instan
   public Profile {
     Require.present(userId, "userId");
     Require.text(displayName, "displayName", 1, DISPLAY_NAME_MAX);
+    Require.noControlCharacters(displayName, "displayName");
     if (displayName.isBlank()) {
       throw new InvalidInputException("displayName", "displayName must not be blank");
     }
@@ -24,6 +25,10 @@ public record Profile(UserId userId, String displayName, ZoneId timeZone, Instan
 
   /** A new account's profile: the display name defaults to the email's local part. */
   public static Profile initial(UserId userId, Email email, String displayName, Instant now) {
+    if (displayName != null) {
+      // Before strip(): it would silently drop U+001C..U+001F, which count as whitespace.
+      Require.noControlCharacters(displayName, "displayName");
+    }
     String name =
         displayName == null || displayName.isBlank()
             ? email.value().substring(0, email.value().indexOf('@'))
@@ -48,6 +53,9 @@ public record Profile(UserId userId, String displayName, ZoneId timeZone, Instan
   }
 
   public Profile rename(String newName, Instant now) {
+    if (newName != null) {
+      Require.noControlCharacters(newName, "displayName");
+    }
     return new Profile(userId, newName == null ? null : newName.strip(), timeZone, now);
   }
 

@@ -34,4 +34,14 @@ class EmailTest {
     assertThatThrownBy(() -> new Email(longLocal + "@" + longDomain))
         .isInstanceOf(InvalidInputException.class);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\u0000b@c.io", "ab@c.io\u0000", "\u001fab@c.io", "a\u007fb@c.io", "a\u0085b@c.io", "ab@c.io\n"})
+  void rejectsControlCharacters(String raw) {
+    assertThatThrownBy(() -> new Email(raw))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("control characters")
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("email");
+  }
 }

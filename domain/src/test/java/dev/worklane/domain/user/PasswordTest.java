@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklane.domain.common.InvalidInputException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class PasswordTest {
@@ -24,5 +26,14 @@ class PasswordTest {
   @Test
   void neverPrintsItsValue() {
     assertThat(new Password("correct horse battery").toString()).doesNotContain("horse");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"correct horse\u0000battery", "correct horse\tbattery", "correct horse battery\u001b"})
+  void rejectsControlCharacters(String raw) {
+    assertThatThrownBy(() -> new Password(raw))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("control characters");
   }
 }

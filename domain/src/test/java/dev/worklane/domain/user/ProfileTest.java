@@ -50,4 +50,18 @@ class ProfileTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("between 1 and 100");
   }
+
+  @Test
+  void displayNameRejectsControlCharactersEvenWhereStripWouldDropThem() {
+    Profile p = Profile.initial(id, new Email("a@b.io"), "A", T0);
+    for (String bad : new String[] {"Ada\u0000", "Ada\u001f", "\u001cAda", "A\nda", "A\u009bda"}) {
+      assertThatThrownBy(() -> p.rename(bad, T0))
+          .as(bad)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("control characters");
+      assertThatThrownBy(
+              () -> Profile.initial(id, new Email("a@b.io"), bad, T0))
+          .isInstanceOf(InvalidInputException.class);
+    }
+  }
 }

@@ -1,9 +1,30 @@
 package dev.worklane.adapter.in.web;
 
+import dev.worklane.adapter.in.web.outbound.BCryptPasswordHasherAdapter;
+import dev.worklane.adapter.in.web.outbound.MicrometerAuthenticationMetricsAdapter;
+import dev.worklane.adapter.in.web.outbound.PasswordHashingSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-/** Entry point for bootstrap: picks up controllers, filters, error handling and security. */
+/**
+ * The web adapter's one entry point for bootstrap: picks up controllers, filters, error handling
+ * and security, and creates the out-port adapters that run on this module's technology. Bootstrap
+ * supplies only settings records ({@code WebSettings}, {@code JwtSettings}, {@link
+ * PasswordHashingSettings}) mapped from its properties.
+ */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = WebAdapterConfiguration.class)
-public class WebAdapterConfiguration {}
+public class WebAdapterConfiguration {
+
+  @Bean
+  BCryptPasswordHasherAdapter passwordHasher(PasswordHashingSettings settings) {
+    return new BCryptPasswordHasherAdapter(settings.bcryptStrength());
+  }
+
+  @Bean
+  MicrometerAuthenticationMetricsAdapter authenticationMetrics(MeterRegistry registry) {
+    return new MicrometerAuthenticationMetricsAdapter(registry);
+  }
+}

@@ -33,6 +33,10 @@ public class ProblemErrorController implements ErrorController {
                   "SESSION_STORE_UNAVAILABLE",
                   "Sessions are temporarily unavailable; retry shortly or use a bearer token"));
     }
+    Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    if (error instanceof Throwable failure && DatabaseFailures.isUnavailable(failure)) {
+      return ProblemHandler.databaseUnavailable(problems, request);
+    }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status =
         code instanceof Integer value && HttpStatus.resolve(value) != null

@@ -2,6 +2,7 @@ package dev.worklane.adapter.in.web.error;
 
 import dev.worklane.adapter.in.web.error.ProblemWriter.FieldError;
 import dev.worklane.adapter.in.web.support.BodySizeLimitFilter.BodyTooLargeException;
+import dev.worklane.adapter.in.web.support.ControlCharacterGuard.ControlCharacterException;
 import dev.worklane.domain.common.AuthenticationFailedException;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.DomainException;
@@ -44,6 +45,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+  static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
   private final ProblemWriter problems;
 
@@ -102,6 +104,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (causedByBodyLimit(ex)) {
       return tooLarge(request, ex);
     }
+    if (DatabaseFailures.isUnavailable(ex)) {
+      // An outage is not a bug: one line per request, no stack trace flooding the error log.
+      LOG.warn(
+          "database_unavailable path={} error={}",
+          request.getRequestURI(),
+          ex.getClass().getSimpleName());
+      return databaseUnavailable(problems, request);
+    }
+    if (DatabaseFailures.isRejectedValue(ex)) {
+      LOG.warn("database_rejected_value path={}", request.getRequestURI());
+      return ResponseEntity.badRequest()
+          .body(
+              problems.problem(
+                  request,
+                  HttpStatus.BAD_REQUEST,
+                  "VALIDATION_FAILED",
+                  "A value in the request cannot be stored"));
+    }
     LOG.error("unhandled_exception path={}", request.getRequestURI(), ex);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
         .body(
@@ -124,7 +144,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
     Throwable cause = ex.getMostSpecificCause();
     ProblemDetail problem;
-    if (cause instanceof UnrecognizedPropertyException unknown) {
+    if (cause instanceof ControlCharacterException control) {
+      problem =
+          problems.problem(
+              servlet, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Request validation failed");
+      ProblemWriter.withErrors(
+          problem, List.of(new FieldError(path(control), "must not contain control characters")));
+    } else if (cause instanceof UnrecognizedPropertyException unknown) {
       problem =
           problems.problem(servlet, HttpStatus.BAD_REQUEST, "UNKNOWN_PROPERTY", "Unknown property in request body");
       ProblemWriter.withErrors(
@@ -221,6 +247,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             : ProblemDetail.forStatusAndDetail(status, HttpStatus.valueOf(status.value()).getReasonPhrase());
     problems.enrich(problem, servletRequest(request), null);
     return ResponseEntity.status(status).headers(headers).body(problem);
+  }
+
+  /** 503 with {@code Retry-After}: the caller did nothing wrong and may simply try again. */
+  static ResponseEntity<ProblemDetail> databaseUnavailable(
+      ProblemWriter problems, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+        .body(
+            problems.problem(
+                request,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_UNAVAILABLE",
+                "The database is temporarily unavailable; retry shortly"));
   }
 
   private ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request, Exception ex) {

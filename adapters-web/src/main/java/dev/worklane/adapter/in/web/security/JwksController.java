@@ -3,6 +3,7 @@ package dev.worklane.adapter.in.web.security;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +17,13 @@ public class JwksController {
     this.keys = keys;
   }
 
-  @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
+  /**
+   * RFC 7517's own media type first (for {@code *}{@code /*} and no Accept), plain JSON as well:
+   * many JWKS clients ask only for {@code application/json} and would get 406 otherwise.
+   */
+  @GetMapping(
+      value = "/.well-known/jwks.json",
+      produces = {"application/jwk-set+json", MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<Map<String, Object>> jwks() {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())

@@ -7,44 +7,76 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Caps non-multipart request bodies (JSON) at a configured size: a declared Content-Length above
- * it is refused at once with 413; a chunked body is cut off when it crosses the limit. Tomcat
- * itself only limits form and multipart bodies.
+ * Caps every request body, whatever its content type: {@code worklane.web.max-json-body} (1 MB)
+ * unless the endpoint declared an {@link UploadLimit}. A declared Content-Length above the limit
+ * is refused at once with 413; a streamed (chunked) body is counted and cut off with 413 when it
+ * crosses the limit. Multipart bodies sent to an endpoint that takes no upload are never parsed
+ * (Tomcat would otherwise spool up to 26 MB to disk before the 404/415): they are counted into
+ * memory up to the limit and their parts and form fields stay invisible.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
   private final WebSettings settings;
+  private final List<UploadLimit> uploads;
 
-  public BodySizeLimitFilter(WebSettings settings) {
+  public BodySizeLimitFilter(WebSettings settings, ObjectProvider<UploadLimit> uploads) {
     this.settings = settings;
+    this.uploads = uploads.orderedStream().toList();
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String contentType = request.getContentType();
-    if (contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-      chain.doFilter(request, response);
-      return;
-    }
-    long limit = settings.maxJsonBodyBytes();
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    UploadLimit upload =
+        uploads.stream().filter(u -> u.matches(request.getMethod(), path)).findFirst().orElse(null);
+    long limit = upload != null ? upload.maxBytes() : settings.maxJsonBodyBytes();
     if (request.getContentLengthLong() > limit) {
-      // Rendered as a problem document by the /error controller.
+      // Rendered as a problem document by the /error controller; the body is never read.
       response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
       return;
     }
+    if (upload == null && isMultipart(request)) {
+      byte[] body;
+      try (InputStream in = new LimitedStream(request.getInputStream(), limit)) {
+        body = in.readAllBytes();
+      } catch (BodyTooLargeException e) {
+        response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+        return;
+      }
+      chain.doFilter(new UnparsedMultipartRequest(request, body), response);
+      return;
+    }
     chain.doFilter(new LimitedRequest(request, limit), response);
+  }
+
+  private static boolean isMultipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
   }
 
   /** Thrown while reading a body past the limit; the error translator answers 413. */
@@ -69,6 +101,105 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         stream = new LimitedStream(super.getInputStream(), limit);
       }
       return stream;
+    }
+  }
+
+  /**
+   * A multipart body (already counted, at most the limit) for an endpoint that takes no upload:
+   * form fields and parts come from the query string only, so nothing (a CSRF check looking for a
+   * form field, Spring's multipart resolver) makes the container parse the body.
+   */
+  private static final class UnparsedMultipartRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+    private final Map<String, String[]> queryParameters;
+
+    UnparsedMultipartRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+      Map<String, String[]> parameters = new LinkedHashMap<>();
+      UriComponentsBuilder.newInstance()
+          .query(request.getQueryString())
+          .build()
+          .getQueryParams()
+          .forEach(
+              (name, values) ->
+                  parameters.put(
+                      decode(name),
+                      values.stream().map(v -> v == null ? "" : decode(v)).toArray(String[]::new)));
+      this.queryParameters = Collections.unmodifiableMap(parameters);
+    }
+
+    private static String decode(String value) {
+      return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      return new BufferedStream(new ByteArrayInputStream(body));
+    }
+
+    @Override
+    public Collection<Part> getParts() {
+      return List.of();
+    }
+
+    @Override
+    public Part getPart(String name) {
+      return null;
+    }
+
+    @Override
+    public String getParameter(String name) {
+      String[] values = queryParameters.get(name);
+      return values == null || values.length == 0 ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+      return queryParameters;
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+      return Collections.enumeration(queryParameters.keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      return queryParameters.get(name);
+    }
+  }
+
+  private static final class BufferedStream extends ServletInputStream {
+    private final ByteArrayInputStream in;
+
+    BufferedStream(ByteArrayInputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() {
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      return in.read(buffer, offset, length);
+    }
+
+    @Override
+    public boolean isFinished() {
+      return in.available() == 0;
+    }
+
+    @Override
+    public boolean isReady() {
+      return true;
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      throw new UnsupportedOperationException("blocking reads only");
     }
   }
 

@@ -13,11 +13,15 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 public class WebMvcSettings {
 
-  /** No silent binding: unknown properties, duplicate keys, numbers for strings all fail. */
+  /**
+   * No silent binding: unknown properties, duplicate keys, numbers for strings all fail; strings
+   * with control characters too ({@link ControlCharacterGuard}).
+   */
   @Bean
   JsonMapperBuilderCustomizer strictJsonReading() {
     return builder ->
         builder
+            .addModule(ControlCharacterGuard.module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -1,14 +1,15 @@
 package dev.worklane.adapter.in.web.v1.auth;
 
+import dev.worklane.adapter.in.web.support.NoControlCharacters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Shape checks only; the domain's Email and Password value objects enforce the rules. */
 public record RegisterRequest(
-    @NotBlank @Size(max = 254) String email,
-    @NotNull @Size(min = 12, max = 128) String password,
-    @Size(max = 100) String displayName) {
+    @NotBlank @Size(max = 254) @NoControlCharacters String email,
+    @NotNull @Size(min = 12, max = 128) @NoControlCharacters String password,
+    @Size(max = 100) @NoControlCharacters String displayName) {
 
   @Override
   public String toString() {

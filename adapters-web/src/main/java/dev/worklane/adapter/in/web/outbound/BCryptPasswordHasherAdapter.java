@@ -1,4 +1,4 @@
-package dev.worklane.adapter.in.web.security;
+package dev.worklane.adapter.in.web.outbound;
 
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.domain.user.Password;

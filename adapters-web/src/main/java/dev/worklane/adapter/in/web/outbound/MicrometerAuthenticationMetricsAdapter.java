@@ -1,21 +1,19 @@
-package dev.worklane.bootstrap.metrics;
+package dev.worklane.adapter.in.web.outbound;
 
 import dev.worklane.application.port.out.AuthenticationMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code worklane.auth.logins} (outcome=success) and {@code worklane.auth.login.failures} (reason)
  * — the "failed login attempts" signal of the seed — plus {@code worklane.auth.refresh.reuse}.
  */
-@Component
-public class MicrometerAuthenticationMetrics implements AuthenticationMetrics {
+public class MicrometerAuthenticationMetricsAdapter implements AuthenticationMetrics {
   private final MeterRegistry registry;
   private final Counter successes;
   private final Counter reuse;
 
-  public MicrometerAuthenticationMetrics(MeterRegistry registry) {
+  public MicrometerAuthenticationMetricsAdapter(MeterRegistry registry) {
     this.registry = registry;
     this.successes = registry.counter("worklane.auth.logins");
     this.reuse = registry.counter("worklane.auth.refresh.reuse");

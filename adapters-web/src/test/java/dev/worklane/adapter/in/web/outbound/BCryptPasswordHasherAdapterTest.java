@@ -1,4 +1,4 @@
-package dev.worklane.adapter.in.web.security;
+package dev.worklane.adapter.in.web.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
