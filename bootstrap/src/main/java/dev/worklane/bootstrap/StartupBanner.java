@@ -9,8 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints where Worklane listens and, in the embedded default only, the demo credentials. Written
- * to the console directly, not through the logger, so that log shipping never carries them.
+ * Prints where Worklane listens and, in the embedded default only, the demo credentials. Written to
+ * the console directly, not through the logger, so that log shipping never carries them.
  */
 @Component
 class StartupBanner {
@@ -28,12 +28,18 @@ class StartupBanner {
         event.getApplicationContext() instanceof WebServerApplicationContext web
             ? web.getWebServer().getPort()
             : -1;
-    StringBuilder out = new StringBuilder("\n  Worklane is up: http://localhost:").append(port).append('\n');
-    out.append("  Database: ").append(database.embedded() ? "embedded PostgreSQL " : "").append(database.url()).append('\n');
+    StringBuilder out =
+        new StringBuilder("\n  Worklane is up: http://localhost:").append(port).append('\n');
+    out.append("  Database: ")
+        .append(database.embedded() ? "embedded PostgreSQL " : "")
+        .append(database.url())
+        .append('\n');
     if (database.embedded() && demo.accounts() != null) {
       out.append("  Demo accounts (embedded default only):\n");
       for (String role : DemoAccounts.ROLES) {
-        out.append(String.format("    %-24s %s%n", DemoAccounts.email(role), demo.accounts().password(role)));
+        out.append(
+            String.format(
+                "    %-24s %s%n", DemoAccounts.email(role), demo.accounts().password(role)));
       }
     }
     System.out.println(out);

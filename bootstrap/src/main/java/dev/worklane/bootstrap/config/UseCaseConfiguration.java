@@ -38,8 +38,7 @@ public class UseCaseConfiguration {
 
   @Bean
   AuthSettings authSettings(WorklaneProperties properties) {
-    return new AuthSettings(
-        properties.jwt().accessTokenTtl(), properties.jwt().refreshTokenTtl());
+    return new AuthSettings(properties.jwt().accessTokenTtl(), properties.jwt().refreshTokenTtl());
   }
 
   @Bean
@@ -100,7 +99,9 @@ public class UseCaseConfiguration {
   @Bean
   LoginThrottle loginThrottle(
       WorklaneProperties properties, RateLimiter limiter, AuthenticationMetrics metrics) {
-    return properties.rateLimit().enabled() ? new LoginThrottle(limiter, metrics) : LoginThrottle.off();
+    return properties.rateLimit().enabled()
+        ? new LoginThrottle(limiter, metrics)
+        : LoginThrottle.off();
   }
 
   @Bean

@@ -46,7 +46,9 @@ public record WorklaneProperties(
 
   public record Web(@DefaultValue("1MB") DataSize maxJsonBody) {}
 
-  /** Demo accounts (Liquibase context {@code demo}); on by default only with the embedded database. */
+  /**
+   * Demo accounts (Liquibase context {@code demo}); on by default only with the embedded database.
+   */
   public record Demo(Boolean enabled) {}
 
   /**

@@ -4,6 +4,12 @@ package dev.worklane.bootstrap.db;
 public record DatabaseEndpoint(String url, String username, String password, boolean embedded) {
   @Override
   public String toString() {
-    return "DatabaseEndpoint[url=" + url + ", username=" + username + ", embedded=" + embedded + "]";
+    return "DatabaseEndpoint[url="
+        + url
+        + ", username="
+        + username
+        + ", embedded="
+        + embedded
+        + "]";
   }
 }

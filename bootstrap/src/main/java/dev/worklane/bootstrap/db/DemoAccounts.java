@@ -19,8 +19,8 @@ import java.util.Properties;
 
 /**
  * The demo context's three accounts. Their passwords are random, made on first start and kept in
- * the data directory (never in the repository); Liquibase gets only the BCrypt hashes, as
- * changelog parameters. Stored hashes keep the parameters stable across restarts.
+ * the data directory (never in the repository); Liquibase gets only the BCrypt hashes, as changelog
+ * parameters. Stored hashes keep the parameters stable across restarts.
  */
 public final class DemoAccounts {
   public static final List<String> ROLES = List.of("admin", "manager", "user");
@@ -99,7 +99,8 @@ public final class DemoAccounts {
       // non-POSIX file system
     }
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      stored.store(out, "Worklane demo accounts (embedded default only). Delete with the database.");
+      stored.store(
+          out, "Worklane demo accounts (embedded default only). Delete with the database.");
     }
   }
 }

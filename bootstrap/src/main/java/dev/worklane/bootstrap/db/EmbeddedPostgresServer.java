@@ -47,7 +47,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       Files.createDirectories(pgData.getParent());
       // Beside the data directory, not in it: initdb wants an empty directory.
       ownership =
-          DirectoryOwnership.acquire(pgData.resolveSibling("postgres.lock"), WHAT + " in " + pgData);
+          DirectoryOwnership.acquire(
+              pgData.resolveSibling("postgres.lock"), WHAT + " in " + pgData);
       stopLeftover(dataDir);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()

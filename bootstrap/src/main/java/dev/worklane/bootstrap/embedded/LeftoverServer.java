@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds and stops an embedded server that a crashed Worklane left running on its directory.
  *
- * <p>The embedded servers are separate processes: when the JVM is killed (SIGKILL, OOM killer)
- * they keep running and keep their directory locked, so the next start would fail. The server's
- * pid file names the candidate; {@code /proc} then proves that the process really is that server
- * on that directory before anything is signalled — a pid file can outlive its process and the pid
- * be reused by anything. Callers must hold the directory's {@link DirectoryOwnership} first, so a
- * server of a live Worklane is never mistaken for a leftover. Linux only ({@code /proc}); elsewhere
- * nothing is proven and nothing is touched.
+ * <p>The embedded servers are separate processes: when the JVM is killed (SIGKILL, OOM killer) they
+ * keep running and keep their directory locked, so the next start would fail. The server's pid file
+ * names the candidate; {@code /proc} then proves that the process really is that server on that
+ * directory before anything is signalled — a pid file can outlive its process and the pid be reused
+ * by anything. Callers must hold the directory's {@link DirectoryOwnership} first, so a server of a
+ * live Worklane is never mistaken for a leftover. Linux only ({@code /proc}); elsewhere nothing is
+ * proven and nothing is touched.
  */
 public final class LeftoverServer {
   private static final Logger LOG = LoggerFactory.getLogger(LeftoverServer.class);

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Redis wiring: {@code WORKLANE_REDIS_URL} (or a Redisson YAML) when given, else an embedded
- * server. The adapters themselves come from {@link RedisAdapterConfiguration}; this class only
- * maps properties to its settings record.
+ * server. The adapters themselves come from {@link RedisAdapterConfiguration}; this class only maps
+ * properties to its settings record.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(RedisAdapterConfiguration.class)

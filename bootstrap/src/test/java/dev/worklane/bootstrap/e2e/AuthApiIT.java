@@ -18,7 +18,8 @@ class AuthApiIT extends SharedE2eTest {
         api()
             .postJson(
                 "/api/v1/auth/register",
-                "{\"email\":\"  Grace.Hopper+X@Example.COM \",\"password\":\"" + PASSWORD
+                "{\"email\":\"  Grace.Hopper+X@Example.COM \",\"password\":\""
+                    + PASSWORD
                     + "\",\"displayName\":\"Grace\"}");
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -36,9 +37,12 @@ class AuthApiIT extends SharedE2eTest {
     assertThat(meta.get("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
     String id = data.get("id").asString();
-    assertThat(jdbc.queryForObject("select count(*) from profiles where user_id = ?::uuid", Integer.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from profiles where user_id = ?::uuid", Integer.class, id))
         .isEqualTo(1);
-    String hash = jdbc.queryForObject("select password_hash from users where id = ?::uuid", String.class, id);
+    String hash =
+        jdbc.queryForObject("select password_hash from users where id = ?::uuid", String.class, id);
     assertThat(hash).startsWith("$2").doesNotContain(PASSWORD);
   }
 
@@ -57,9 +61,13 @@ class AuthApiIT extends SharedE2eTest {
   @Test
   void registerValidatesPasswordLengthAndEmail() {
     Api.Response shortPassword =
-        api().postJson("/api/v1/auth/register", "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"elevenchars\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/register",
+                "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"elevenchars\"}");
     assertProblem(shortPassword, 400, "VALIDATION_FAILED");
-    assertThat(shortPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+    assertThat(shortPassword.json().get("errors").get(0).get("field").asString())
+        .isEqualTo("password");
 
     Api.Response longPassword =
         api()
@@ -69,7 +77,10 @@ class AuthApiIT extends SharedE2eTest {
     assertProblem(longPassword, 400, "VALIDATION_FAILED");
 
     Api.Response badEmail =
-        api().postJson("/api/v1/auth/register", "{\"email\":\"not-an-email\",\"password\":\"" + PASSWORD + "\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/register",
+                "{\"email\":\"not-an-email\",\"password\":\"" + PASSWORD + "\"}");
     assertProblem(badEmail, 400, "VALIDATION_FAILED");
     assertThat(badEmail.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
   }
@@ -86,7 +97,10 @@ class AuthApiIT extends SharedE2eTest {
                 .status())
         .isEqualTo(201);
     Api.Response ok =
-        api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + longPassword + "\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + longPassword + "\"}");
     assertThat(ok.status()).isEqualTo(200);
     Api.Response almost =
         api()
@@ -127,7 +141,10 @@ class AuthApiIT extends SharedE2eTest {
     String email = uniqueEmail();
     register(email);
     Api.Response wrong =
-        api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"not the password\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"not the password\"}");
     Api.Response unknown =
         api()
             .postJson(
@@ -145,17 +162,20 @@ class AuthApiIT extends SharedE2eTest {
     register(email);
     String first = login(email).get("refreshToken").asString();
 
-    Api.Response rotated = api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + first + "\"}");
+    Api.Response rotated =
+        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + first + "\"}");
     assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
     String second = rotated.data().get("refreshToken").asString();
     assertThat(second).isNotEqualTo(first);
     assertThat(api().get("/api/v1/users/me", rotated.data().get("accessToken").asString()).status())
         .isEqualTo(200);
 
-    Api.Response reuse = api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + first + "\"}");
+    Api.Response reuse =
+        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + first + "\"}");
     assertProblem(reuse, 401, "INVALID_REFRESH_TOKEN");
     // the thief's replay also kills the legitimate successor
-    Api.Response successor = api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + second + "\"}");
+    Api.Response successor =
+        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + second + "\"}");
     assertProblem(successor, 401, "INVALID_REFRESH_TOKEN");
   }
 
@@ -179,7 +199,10 @@ class AuthApiIT extends SharedE2eTest {
     assertThat(logout.status()).isEqualTo(204);
 
     Api.Response refresh =
-        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/refresh",
+                "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}");
     assertProblem(refresh, 401, "INVALID_REFRESH_TOKEN");
   }
 
@@ -194,7 +217,10 @@ class AuthApiIT extends SharedE2eTest {
     String id = register(email);
     jdbc.update("update users set status = 'DISABLED' where id = ?::uuid", id);
     assertProblem(
-        api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
+        api()
+            .postJson(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
         401,
         "INVALID_CREDENTIALS");
   }

@@ -52,14 +52,18 @@ class BodyLimitIT extends SharedE2eTest {
             .call("POST", "/api/v1/nothing-here")
             .bearer(newUserToken())
             .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-            .body(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(multipart(1_000))))
+            .body(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(multipart(1_000))))
             .send();
     assertProblem(unknown, 404, "NOT_FOUND");
   }
 
   private static byte[] multipart(int fileBytes) {
     String head =
-        "--" + BOUNDARY + "\r\n"
+        "--"
+            + BOUNDARY
+            + "\r\n"
             + "Content-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
             + "Content-Type: application/octet-stream\r\n\r\n";
     String tail = "\r\n--" + BOUNDARY + "--\r\n";

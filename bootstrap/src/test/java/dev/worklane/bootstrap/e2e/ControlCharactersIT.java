@@ -24,13 +24,22 @@ class ControlCharactersIT extends SharedE2eTest {
   void registerRefusesControlCharactersInEveryField(CapturedOutput output) {
     for (String control : CONTROLS) {
       assertRefused(
-          api().postJson("/api/v1/auth/register", json(registration("x" + control + uniqueEmail(), PASSWORD, "Ada"))),
+          api()
+              .postJson(
+                  "/api/v1/auth/register",
+                  json(registration("x" + control + uniqueEmail(), PASSWORD, "Ada"))),
           "email");
       assertRefused(
-          api().postJson("/api/v1/auth/register", json(registration(uniqueEmail(), PASSWORD + control, "Ada"))),
+          api()
+              .postJson(
+                  "/api/v1/auth/register",
+                  json(registration(uniqueEmail(), PASSWORD + control, "Ada"))),
           "password");
       assertRefused(
-          api().postJson("/api/v1/auth/register", json(registration(uniqueEmail(), PASSWORD, "Ada" + control))),
+          api()
+              .postJson(
+                  "/api/v1/auth/register",
+                  json(registration(uniqueEmail(), PASSWORD, "Ada" + control))),
           "displayName");
     }
     assertNoServerError(output);
@@ -42,10 +51,15 @@ class ControlCharactersIT extends SharedE2eTest {
     register(email);
     for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/session")) {
       for (String control : CONTROLS) {
-        assertRefused(api().postJson(path, json(Map.of("email", email + control, "password", PASSWORD))), "email");
         assertRefused(
-            api().postJson(path, json(Map.of("email", control + email, "password", PASSWORD))), "email");
-        assertRefused(api().postJson(path, json(Map.of("email", email, "password", PASSWORD + control))), "password");
+            api().postJson(path, json(Map.of("email", email + control, "password", PASSWORD))),
+            "email");
+        assertRefused(
+            api().postJson(path, json(Map.of("email", control + email, "password", PASSWORD))),
+            "email");
+        assertRefused(
+            api().postJson(path, json(Map.of("email", email, "password", PASSWORD + control))),
+            "password");
       }
     }
     assertNoServerError(output);
@@ -56,10 +70,17 @@ class ControlCharactersIT extends SharedE2eTest {
     String email = uniqueEmail();
     register(email);
     Api.Response csrf = api().get("/api/v1/auth/csrf", null);
-    String cookies = String.join("; ", csrf.raw().headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
+    String cookies =
+        String.join(
+            "; ",
+            csrf.raw().headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";")[0])
+                .toList());
     String form =
-        "email=" + URLEncoder.encode(email + "\u0000", StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        "email="
+            + URLEncoder.encode(email + "\u0000", StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
     Api.Response response =
         api()
             .call("POST", "/api/v1/auth/session")
@@ -77,16 +98,33 @@ class ControlCharactersIT extends SharedE2eTest {
     String token = newUserToken();
     for (String control : CONTROLS) {
       assertRefused(
-          api().call("PATCH", "/api/v1/users/me").bearer(token).json(json(Map.of("displayName", "Ada" + control))).send(),
+          api()
+              .call("PATCH", "/api/v1/users/me")
+              .bearer(token)
+              .json(json(Map.of("displayName", "Ada" + control)))
+              .send(),
           "displayName");
       assertRefused(
-          api().call("PATCH", "/api/v1/users/me").bearer(token).json(json(Map.of("timeZone", "Europe/Paris" + control))).send(),
+          api()
+              .call("PATCH", "/api/v1/users/me")
+              .bearer(token)
+              .json(json(Map.of("timeZone", "Europe/Paris" + control)))
+              .send(),
           "timeZone");
       assertRefused(
-          api().postJson("/api/v1/users/me/password", json(Map.of("currentPassword", PASSWORD + control, "newPassword", PASSWORD + "!")), token),
+          api()
+              .postJson(
+                  "/api/v1/users/me/password",
+                  json(
+                      Map.of("currentPassword", PASSWORD + control, "newPassword", PASSWORD + "!")),
+                  token),
           "currentPassword");
       assertRefused(
-          api().postJson("/api/v1/users/me/password", json(Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD + control)), token),
+          api()
+              .postJson(
+                  "/api/v1/users/me/password",
+                  json(Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD + control)),
+                  token),
           "newPassword");
     }
     Api.Response me = api().get("/api/v1/users/me", token);
@@ -107,11 +145,16 @@ class ControlCharactersIT extends SharedE2eTest {
     // Tab/newline pass the JSON-level guard; the single-line field rule still names the field.
     String token = newUserToken();
     assertRefused(
-        api().call("PATCH", "/api/v1/users/me").bearer(token).json(json(Map.of("displayName", "A\nda"))).send(),
+        api()
+            .call("PATCH", "/api/v1/users/me")
+            .bearer(token)
+            .json(json(Map.of("displayName", "A\nda")))
+            .send(),
         "displayName");
   }
 
-  private static Map<String, Object> registration(String email, String password, String displayName) {
+  private static Map<String, Object> registration(
+      String email, String password, String displayName) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("email", email);
     body.put("password", password);
@@ -125,7 +168,9 @@ class ControlCharactersIT extends SharedE2eTest {
 
   private static void assertRefused(Api.Response response, String field) {
     assertProblem(response, 400, "VALIDATION_FAILED");
-    assertThat(response.json().get("errors").findValuesAsString("field")).as(response.toString()).contains(field);
+    assertThat(response.json().get("errors").findValuesAsString("field"))
+        .as(response.toString())
+        .contains(field);
   }
 
   private static void assertNoServerError(CapturedOutput output) {

@@ -100,7 +100,8 @@ class CrashRecoveryIT {
               .postJson(
                   "/api/v1/auth/login",
                   """
-                  {"email":"%s","password":"%s"}""".formatted(email, PASSWORD));
+                  {"email":"%s","password":"%s"}"""
+                      .formatted(email, PASSWORD));
       assertThat(login.status()).as(email + ": " + login).isEqualTo(200);
       Api.Response me =
           second.api().get("/api/v1/users/me", login.data().get("accessToken").asString());

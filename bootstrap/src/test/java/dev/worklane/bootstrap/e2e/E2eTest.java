@@ -8,20 +8,20 @@ import dev.worklane.bootstrap.WorklaneApplication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * End-to-end tests through real HTTP against the whole application on a real PostgreSQL (a fresh
  * database per test JVM, see TestPostgres) and a real Redis (own key prefix). Subclasses share one
- * application context unless they add properties; rate limits are off here ({@link RateLimitIT}
- * and friends switch them on in their own contexts, with their own Redis key space).
+ * application context unless they add properties; rate limits are off here ({@link RateLimitIT} and
+ * friends switch them on in their own contexts, with their own Redis key space).
  */
 @TestPropertySource(properties = "worklane.rate-limit.enabled=false")
 @SpringBootTest(
@@ -54,9 +54,9 @@ abstract class E2eTest {
 
   /**
    * The shared context's key space. Redis URL and prefix are registered by {@link SharedE2eTest}
-   * and by each isolated test class itself: Spring calls a subclass's {@code @DynamicPropertySource}
-   * before its superclass's and the last registration wins, so a base class must not register
-   * what a subclass wants to change.
+   * and by each isolated test class itself: Spring calls a subclass's
+   * {@code @DynamicPropertySource} before its superclass's and the last registration wins, so a
+   * base class must not register what a subclass wants to change.
    */
   static final String REDIS_PREFIX = TestRedis.uniquePrefix();
 
@@ -64,7 +64,8 @@ abstract class E2eTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     registry.add("worklane.db.url", DATABASE::jdbcUrl);
     registry.add("worklane.db.username", DATABASE::username);
-    registry.add("worklane.db.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
+    registry.add(
+        "worklane.db.password", () -> DATABASE.password() == null ? "" : DATABASE.password());
     registry.add("worklane.data-dir", DATA_DIR::toString);
   }
 
@@ -97,7 +98,9 @@ abstract class E2eTest {
     properties.put("worklane.rate-limit.enabled", "false");
     properties.putAll(overrides);
     String[] args =
-        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(WorklaneApplication.class).run(args);
   }
 
@@ -152,8 +155,11 @@ abstract class E2eTest {
 
   static void assertNoRedisFallbackTaken(MeterRegistry registry) {
     for (String name : REDIS_FALLBACK_METERS) {
-      double count = registry.find(name).counters().stream().mapToDouble(Counter::count).sum()
-          + registry.find(name).functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
+      double count =
+          registry.find(name).counters().stream().mapToDouble(Counter::count).sum()
+              + registry.find(name).functionCounters().stream()
+                  .mapToDouble(FunctionCounter::count)
+                  .sum();
       assertThat(count).as(name).isZero();
     }
     assertThat(registry.find("worklane.redis.failures").functionCounters())

@@ -19,18 +19,24 @@ class ErrorContractIT extends SharedE2eTest {
         api()
             .postJson(
                 "/api/v1/auth/register",
-                "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"ADMIN\"]}");
+                "{\"email\":\""
+                    + uniqueEmail()
+                    + "\",\"password\":\""
+                    + PASSWORD
+                    + "\",\"roles\":[\"ADMIN\"]}");
     assertProblem(response, 400, "UNKNOWN_PROPERTY");
     assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("roles");
   }
 
   @Test
   void wrongTypeIs400NamingTheField() {
-    Api.Response number = api().postJson("/api/v1/auth/login", "{\"email\":\"a@b.io\",\"password\":123456789012}");
+    Api.Response number =
+        api().postJson("/api/v1/auth/login", "{\"email\":\"a@b.io\",\"password\":123456789012}");
     assertProblem(number, 400, "TYPE_MISMATCH");
     assertThat(number.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
 
-    Api.Response object = api().postJson("/api/v1/auth/login", "{\"email\":{\"x\":1},\"password\":\"p\"}");
+    Api.Response object =
+        api().postJson("/api/v1/auth/login", "{\"email\":{\"x\":1},\"password\":\"p\"}");
     assertProblem(object, 400, "TYPE_MISMATCH");
   }
 
@@ -38,7 +44,8 @@ class ErrorContractIT extends SharedE2eTest {
   void missingFieldIs400WithTheFieldList() {
     Api.Response response = api().postJson("/api/v1/auth/register", "{\"displayName\":\"x\"}");
     assertProblem(response, 400, "VALIDATION_FAILED");
-    assertThat(response.json().get("errors").findValuesAsString("field")).contains("email", "password");
+    assertThat(response.json().get("errors").findValuesAsString("field"))
+        .contains("email", "password");
   }
 
   @Test
@@ -49,7 +56,10 @@ class ErrorContractIT extends SharedE2eTest {
   @Test
   void duplicateKeysAreRejected() {
     assertProblem(
-        api().postJson("/api/v1/auth/login", "{\"email\":\"a@b.io\",\"email\":\"c@d.io\",\"password\":\"x\"}"),
+        api()
+            .postJson(
+                "/api/v1/auth/login",
+                "{\"email\":\"a@b.io\",\"email\":\"c@d.io\",\"password\":\"x\"}"),
         400,
         "MALFORMED_JSON");
   }
@@ -97,7 +107,10 @@ class ErrorContractIT extends SharedE2eTest {
     Api.Response response = api().get("/api/v1/auth/login", null);
     assertProblem(response, 405, "METHOD_NOT_ALLOWED");
     assertThat(response.header("Allow")).contains("POST");
-    assertProblem(api().call("DELETE", "/api/v1/users/me").bearer(newUserToken()).send(), 405, "METHOD_NOT_ALLOWED");
+    assertProblem(
+        api().call("DELETE", "/api/v1/users/me").bearer(newUserToken()).send(),
+        405,
+        "METHOD_NOT_ALLOWED");
   }
 
   @Test
@@ -111,6 +124,7 @@ class ErrorContractIT extends SharedE2eTest {
 
     Api.Response generated = api().get("/api/v1/users/me", null);
     assertThat(generated.header("X-Request-Id")).matches("[0-9a-f-]{36}");
-    assertThat(generated.json().get("requestId").asString()).isEqualTo(generated.header("X-Request-Id"));
+    assertThat(generated.json().get("requestId").asString())
+        .isEqualTo(generated.header("X-Request-Id"));
   }
 }

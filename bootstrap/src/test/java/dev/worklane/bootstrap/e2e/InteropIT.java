@@ -16,7 +16,8 @@ class InteropIT extends SharedE2eTest {
 
   @Test
   void jwksAnswersPlainJsonAnyAndNoAccept() {
-    Api.Response json = api().call("GET", "/.well-known/jwks.json").header("Accept", "application/json").send();
+    Api.Response json =
+        api().call("GET", "/.well-known/jwks.json").header("Accept", "application/json").send();
     assertThat(json.status()).as(json.toString()).isEqualTo(200);
     assertThat(json.header("Content-Type")).startsWith("application/json");
     assertThat(json.json().get("keys").size()).isPositive();
@@ -56,7 +57,10 @@ class InteropIT extends SharedE2eTest {
     assertThat(viaPlainJson.getSubject()).isEqualTo(id);
 
     Jwt viaDefaults =
-        NimbusJwtDecoder.withJwkSetUri(uri).jwsAlgorithm(SignatureAlgorithm.ES256).build().decode(token);
+        NimbusJwtDecoder.withJwkSetUri(uri)
+            .jwsAlgorithm(SignatureAlgorithm.ES256)
+            .build()
+            .decode(token);
     assertThat(viaDefaults.getClaimAsString("email")).isEqualTo(email);
   }
 
@@ -67,19 +71,31 @@ class InteropIT extends SharedE2eTest {
         api()
             .postJson(
                 "/api/v1/auth/register",
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Ada\"}");
+                "{\"email\":\""
+                    + email
+                    + "\",\"password\":\""
+                    + PASSWORD
+                    + "\",\"displayName\":\"Ada\"}");
     assertThat(registered.status()).isEqualTo(201);
     String token = login(email).get("accessToken").asString();
 
     JsonNode read = api().get("/api/v1/users/me", token).data();
-    assertThat(read.get("createdAt").asString()).isEqualTo(registered.data().get("createdAt").asString());
-    assertThat(read.get("updatedAt").asString()).isEqualTo(registered.data().get("updatedAt").asString());
+    assertThat(read.get("createdAt").asString())
+        .isEqualTo(registered.data().get("createdAt").asString());
+    assertThat(read.get("updatedAt").asString())
+        .isEqualTo(registered.data().get("updatedAt").asString());
 
     Api.Response patched =
-        api().call("PATCH", "/api/v1/users/me").bearer(token).json("{\"timeZone\":\"Europe/Paris\"}").send();
+        api()
+            .call("PATCH", "/api/v1/users/me")
+            .bearer(token)
+            .json("{\"timeZone\":\"Europe/Paris\"}")
+            .send();
     assertThat(patched.status()).isEqualTo(200);
     JsonNode reread = api().get("/api/v1/users/me", token).data();
-    assertThat(reread.get("updatedAt").asString()).isEqualTo(patched.data().get("updatedAt").asString());
-    assertThat(reread.get("createdAt").asString()).isEqualTo(patched.data().get("createdAt").asString());
+    assertThat(reread.get("updatedAt").asString())
+        .isEqualTo(patched.data().get("updatedAt").asString());
+    assertThat(reread.get("createdAt").asString())
+        .isEqualTo(patched.data().get("createdAt").asString());
   }
 }

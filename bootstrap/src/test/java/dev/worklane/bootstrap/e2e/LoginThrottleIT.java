@@ -57,7 +57,9 @@ class LoginThrottleIT extends E2eTest {
         .isPositive();
 
     String owner = newIp();
-    assertThat(loginFrom(owner, email, PASSWORD).status()).as("the owner's token login").isEqualTo(200);
+    assertThat(loginFrom(owner, email, PASSWORD).status())
+        .as("the owner's token login")
+        .isEqualTo(200);
     Api.Response session =
         api()
             .call("POST", "/api/v1/auth/session")
@@ -72,7 +74,8 @@ class LoginThrottleIT extends E2eTest {
     String email = uniqueEmail();
     registerFrom(newIp(), email);
     String attacker = newIp();
-    assertProblem(loginFrom(attacker, email.toUpperCase(), "not the password"), 401, "INVALID_CREDENTIALS");
+    assertProblem(
+        loginFrom(attacker, email.toUpperCase(), "not the password"), 401, "INVALID_CREDENTIALS");
     assertProblem(loginFrom(attacker, " " + email, "not the password"), 401, "INVALID_CREDENTIALS");
     Api.Response viaSession =
         api()
@@ -89,7 +92,8 @@ class LoginThrottleIT extends E2eTest {
     String email = uniqueEmail();
     registerFrom(newIp(), email);
     for (int i = 1; i <= 3; i++) {
-      assertProblem(loginFrom("2001:db8:77::" + i, email, "not the password"), 401, "INVALID_CREDENTIALS");
+      assertProblem(
+          loginFrom("2001:db8:77::" + i, email, "not the password"), 401, "INVALID_CREDENTIALS");
     }
     assertProblem(loginFrom("2001:db8:77::ffff:1", email, "not the password"), 429, "RATE_LIMITED");
     assertThat(loginFrom("2001:db8:78::1", email, PASSWORD).status()).isEqualTo(200);

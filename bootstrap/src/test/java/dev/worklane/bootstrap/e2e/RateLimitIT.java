@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The seed's numbers, shared by every instance (issue #3 §4–7). Loopback is the trusted proxy
- * here, so each test speaks from its own client IPs through {@code X-Forwarded-For}.
+ * The seed's numbers, shared by every instance (issue #3 §4–7). Loopback is the trusted proxy here,
+ * so each test speaks from its own client IPs through {@code X-Forwarded-For}.
  */
 @TestPropertySource(properties = "worklane.rate-limit.enabled=true")
 class RateLimitIT extends E2eTest {
@@ -103,12 +103,14 @@ class RateLimitIT extends E2eTest {
   void theTwentyFirstGuestRequestIsRefused() {
     String ip = newIp();
     for (int i = 1; i <= 20; i++) {
-      Api.Response response = api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ip).send();
+      Api.Response response =
+          api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ip).send();
       assertThat(response.status()).as("request %d", i).isEqualTo(401);
       assertThat(response.header("RateLimit-Policy")).isEqualTo("\"guest\";q=20;w=60");
       assertThat(response.header("RateLimit")).startsWith("\"guest\";r=" + (20 - i) + ";t=");
     }
-    Api.Response refused = api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ip).send();
+    Api.Response refused =
+        api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ip).send();
     assertProblem(refused, 429, "RATE_LIMITED");
     assertThat(refused.json().get("detail").asString()).contains("guest");
   }
@@ -122,18 +124,32 @@ class RateLimitIT extends E2eTest {
 
     for (int i = 1; i <= 100; i++) {
       Api.Response response =
-          api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ips[i % 4]).bearer(token).send();
+          api()
+              .call("GET", "/api/v1/users/me")
+              .header("X-Forwarded-For", ips[i % 4])
+              .bearer(token)
+              .send();
       assertThat(response.status()).as("request %d", i).isEqualTo(200);
     }
     Api.Response refused =
-        api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", newIp()).bearer(token).send();
+        api()
+            .call("GET", "/api/v1/users/me")
+            .header("X-Forwarded-For", newIp())
+            .bearer(token)
+            .send();
     assertProblem(refused, 429, "RATE_LIMITED");
     assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"user\";q=100;w=60");
 
     String otherEmail = uniqueEmail();
     assertThat(register(newIp(), otherEmail).status()).isEqualTo(201);
     String other = login(newIp(), otherEmail, PASSWORD).data().get("accessToken").asString();
-    assertThat(api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", ips[0]).bearer(other).send().status())
+    assertThat(
+            api()
+                .call("GET", "/api/v1/users/me")
+                .header("X-Forwarded-For", ips[0])
+                .bearer(other)
+                .send()
+                .status())
         .as("another user from the same IPs is not limited")
         .isEqualTo(200);
   }
@@ -142,9 +158,12 @@ class RateLimitIT extends E2eTest {
   void probesAndKeysAreNotRateLimited() {
     String ip = newIp();
     for (int i = 0; i < 30; i++) {
-      assertThat(api().call("GET", "/health").header("X-Forwarded-For", ip).send().status()).isEqualTo(200);
+      assertThat(api().call("GET", "/health").header("X-Forwarded-For", ip).send().status())
+          .isEqualTo(200);
     }
-    assertThat(api().call("GET", "/health").header("X-Forwarded-For", ip).send().header("RateLimit")).isNull();
+    assertThat(
+            api().call("GET", "/health").header("X-Forwarded-For", ip).send().header("RateLimit"))
+        .isNull();
   }
 
   @Test
@@ -154,8 +173,11 @@ class RateLimitIT extends E2eTest {
       Api.Response attempt = login(net + ":" + i, "nobody@example.com", "not the password");
       assertThat(attempt.status()).as("attempt %d", i).isEqualTo(401);
     }
-    assertProblem(login(net + "ffff:0:0:9", "nobody@example.com", "not the password"), 429, "RATE_LIMITED");
-    assertThat(login(net.replace(":1:", ":2:") + ":1", "nobody@example.com", "not the password").status())
+    assertProblem(
+        login(net + "ffff:0:0:9", "nobody@example.com", "not the password"), 429, "RATE_LIMITED");
+    assertThat(
+            login(net.replace(":1:", ":2:") + ":1", "nobody@example.com", "not the password")
+                .status())
         .as("the neighbouring /64 is another client")
         .isEqualTo(401);
   }
@@ -165,20 +187,35 @@ class RateLimitIT extends E2eTest {
     String email = uniqueEmail();
     assertThat(register(newIp(), email).status()).isEqualTo(201);
     String token = login(newIp(), email, PASSWORD).data().get("accessToken").asString();
-    String wrongCurrent = "{\"currentPassword\":\"not the password\",\"newPassword\":\"another long password\"}";
+    String wrongCurrent =
+        "{\"currentPassword\":\"not the password\",\"newPassword\":\"another long password\"}";
     for (int i = 1; i <= 5; i++) {
       Api.Response attempt =
-          api().call("POST", "/api/v1/users/me/password").header("X-Forwarded-For", newIp()).bearer(token)
-              .json(wrongCurrent).send();
+          api()
+              .call("POST", "/api/v1/users/me/password")
+              .header("X-Forwarded-For", newIp())
+              .bearer(token)
+              .json(wrongCurrent)
+              .send();
       assertThat(attempt.status()).as("attempt %d", i).isEqualTo(400);
       assertThat(attempt.header("RateLimit-Policy")).isEqualTo("\"password-change\";q=5;w=60");
     }
     Api.Response refused =
-        api().call("POST", "/api/v1/users/me/password").header("X-Forwarded-For", newIp()).bearer(token)
-            .json(wrongCurrent).send();
+        api()
+            .call("POST", "/api/v1/users/me/password")
+            .header("X-Forwarded-For", newIp())
+            .bearer(token)
+            .json(wrongCurrent)
+            .send();
     assertProblem(refused, 429, "RATE_LIMITED");
     assertThat(refused.json().get("detail").asString()).contains("password-change");
-    assertThat(api().call("GET", "/api/v1/users/me").header("X-Forwarded-For", newIp()).bearer(token).send().status())
+    assertThat(
+            api()
+                .call("GET", "/api/v1/users/me")
+                .header("X-Forwarded-For", newIp())
+                .bearer(token)
+                .send()
+                .status())
         .as("other requests of the user are not affected")
         .isEqualTo(200);
   }
@@ -196,7 +233,8 @@ class RateLimitIT extends E2eTest {
   @Test
   void twoInstancesShareOneBudget() {
     ConfigurableApplicationContext other =
-        startAnotherInstance(TestRedis.url(), PREFIX, Map.of("worklane.rate-limit.enabled", "true"));
+        startAnotherInstance(
+            TestRedis.url(), PREFIX, Map.of("worklane.rate-limit.enabled", "true"));
     try {
       Api second = new Api(portOf(other));
       String ip = newIp();

@@ -46,7 +46,8 @@ class RedisKeyPrefixIT extends E2eTest {
                 "/api/v1/auth/session",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(session.status()).isEqualTo(200); // session store
-    assertThat(api().postJson("/api/v1/auth/logout", "{}", token).status()).isEqualTo(204); // revocations
+    assertThat(api().postJson("/api/v1/auth/logout", "{}", token).status())
+        .isEqualTo(204); // revocations
 
     List<String> cacheDb = keys(0);
     List<String> sessionDb = keys(1);
@@ -57,7 +58,9 @@ class RedisKeyPrefixIT extends E2eTest {
         .anySatisfy(k -> assertThat(k).startsWith(PREFIX + "worklane:session:"))
         .anySatisfy(k -> assertThat(k).startsWith(PREFIX + "auth:revocations"));
     for (int database = 0; database <= 2; database++) {
-      assertThat(keys(database)).as("database %d", database).allSatisfy(k -> assertThat(k).startsWith(PREFIX));
+      assertThat(keys(database))
+          .as("database %d", database)
+          .allSatisfy(k -> assertThat(k).startsWith(PREFIX));
     }
     assertNoRedisFallbackTaken();
   }

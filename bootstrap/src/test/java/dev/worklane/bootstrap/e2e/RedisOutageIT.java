@@ -40,13 +40,17 @@ class RedisOutageIT extends E2eTest {
     String email = uniqueEmail();
     register(email);
     Api.Response login =
-        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/session",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     String session = SessionIT.cookie(login, "SESSION");
 
     REDIS.stop();
     try {
-      Api.Response me = api().call("GET", "/api/v1/users/me").header("Cookie", "SESSION=" + session).send();
+      Api.Response me =
+          api().call("GET", "/api/v1/users/me").header("Cookie", "SESSION=" + session).send();
       assertProblem(me, 503, "SESSION_STORE_UNAVAILABLE");
       assertThat(me.header("Retry-After")).isEqualTo("5");
     } finally {

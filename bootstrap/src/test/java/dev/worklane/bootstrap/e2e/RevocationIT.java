@@ -29,13 +29,15 @@ class RevocationIT extends SharedE2eTest {
       Api second = new Api(portOf(other));
       assertThat(second.get("/api/v1/users/me", token).status()).isEqualTo(200);
 
-      assertThat(api().call("POST", "/api/v1/auth/logout").bearer(token).send().status()).isEqualTo(204);
+      assertThat(api().call("POST", "/api/v1/auth/logout").bearer(token).send().status())
+          .isEqualTo(204);
 
       assertProblem(api().get("/api/v1/users/me", token), 401, "INVALID_TOKEN");
       // the other instance learns it through Redis pub/sub (near-cache invalidation): milliseconds
       await()
           .atMost(Duration.ofSeconds(2))
-          .untilAsserted(() -> assertProblem(second.get("/api/v1/users/me", token), 401, "INVALID_TOKEN"));
+          .untilAsserted(
+              () -> assertProblem(second.get("/api/v1/users/me", token), 401, "INVALID_TOKEN"));
     } finally {
       other.close();
     }
@@ -48,7 +50,10 @@ class RevocationIT extends SharedE2eTest {
     tools.jackson.databind.JsonNode first = login(email);
     String a1 = first.get("accessToken").asString();
     Api.Response rotated =
-        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + first.get("refreshToken").asString() + "\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/refresh",
+                "{\"refreshToken\":\"" + first.get("refreshToken").asString() + "\"}");
     String a2 = rotated.data().get("accessToken").asString();
     String otherLogin = login(email).get("accessToken").asString();
 
@@ -69,42 +74,73 @@ class RevocationIT extends SharedE2eTest {
     String access = tokens.get("accessToken").asString();
     String otherDevice = login(email).get("accessToken").asString();
     Api.Response browser =
-        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/session",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     String session = SessionIT.cookie(browser, "SESSION");
 
     Api.Response wrong =
-        api().call("POST", "/api/v1/users/me/password").bearer(access)
-            .json("{\"currentPassword\":\"not it\",\"newPassword\":\"another long password\"}").send();
+        api()
+            .call("POST", "/api/v1/users/me/password")
+            .bearer(access)
+            .json("{\"currentPassword\":\"not it\",\"newPassword\":\"another long password\"}")
+            .send();
     assertProblem(wrong, 400, "VALIDATION_FAILED");
     assertThat(api().get("/api/v1/users/me", access).status()).isEqualTo(200);
 
     Api.Response changed =
-        api().call("POST", "/api/v1/users/me/password").bearer(access)
-            .json("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another long password\"}").send();
+        api()
+            .call("POST", "/api/v1/users/me/password")
+            .bearer(access)
+            .json(
+                "{\"currentPassword\":\""
+                    + PASSWORD
+                    + "\",\"newPassword\":\"another long password\"}")
+            .send();
     assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
 
     assertProblem(api().get("/api/v1/users/me", access), 401, "INVALID_TOKEN");
     assertProblem(api().get("/api/v1/users/me", otherDevice), 401, "INVALID_TOKEN");
     assertProblem(
-        SessionIT.withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+        SessionIT.withSession(api().call("GET", "/api/v1/users/me"), session).send(),
+        401,
+        "UNAUTHENTICATED");
     assertProblem(
-        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}"),
+        api()
+            .postJson(
+                "/api/v1/auth/refresh",
+                "{\"refreshToken\":\"" + tokens.get("refreshToken").asString() + "\"}"),
         401,
         "INVALID_REFRESH_TOKEN");
     assertProblem(
-        api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
+        api()
+            .postJson(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
         401,
         "INVALID_CREDENTIALS");
     Api.Response fresh =
-        api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"another long password\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"another long password\"}");
     assertThat(fresh.status()).isEqualTo(200);
     // a login in the same second as the stamp is rejected (iat has second precision): wait it out
-    await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
-      String newToken =
-          api().postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"another long password\"}")
-              .data().get("accessToken").asString();
-      assertThat(api().get("/api/v1/users/me", newToken).status()).isEqualTo(200);
-    });
+    await()
+        .atMost(Duration.ofSeconds(3))
+        .untilAsserted(
+            () -> {
+              String newToken =
+                  api()
+                      .postJson(
+                          "/api/v1/auth/login",
+                          "{\"email\":\"" + email + "\",\"password\":\"another long password\"}")
+                      .data()
+                      .get("accessToken")
+                      .asString();
+              assertThat(api().get("/api/v1/users/me", newToken).status()).isEqualTo(200);
+            });
   }
 
   @Test
@@ -120,10 +156,13 @@ class RevocationIT extends SharedE2eTest {
     String second = login(email).get("accessToken").asString();
     assertThat(api().get("/api/v1/users/me", first).status()).isEqualTo(200);
 
-    assertThat(api().call("POST", "/api/v1/users/" + id + "/disable").bearer(admin).send().status()).isEqualTo(200);
+    assertThat(api().call("POST", "/api/v1/users/" + id + "/disable").bearer(admin).send().status())
+        .isEqualTo(200);
 
     assertProblem(api().get("/api/v1/users/me", first), 401, "INVALID_TOKEN");
     assertProblem(api().get("/api/v1/users/me", second), 401, "INVALID_TOKEN");
-    assertThat(api().get("/api/v1/users/me", admin).status()).as("other users are unaffected").isEqualTo(200);
+    assertThat(api().get("/api/v1/users/me", admin).status())
+        .as("other users are unaffected")
+        .isEqualTo(200);
   }
 }

@@ -57,8 +57,7 @@ class RevocationOutageIT extends E2eTest {
     String bystander = newUserToken();
 
     ConfigurableApplicationContext second =
-        startAnotherInstance(
-            REDIS.url(), PREFIX, Map.of("worklane.redis.circuit-open-for", "1s"));
+        startAnotherInstance(REDIS.url(), PREFIX, Map.of("worklane.redis.circuit-open-for", "1s"));
     ConfigurableApplicationContext restarted = null;
     try {
       Api b = new Api(portOf(second));
@@ -138,7 +137,8 @@ class RevocationOutageIT extends E2eTest {
 
   private static String claim(String jwt, String name) {
     byte[] payload = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
-    JsonNode claims = JsonMapper.builder().build().readTree(new String(payload, StandardCharsets.UTF_8));
+    JsonNode claims =
+        JsonMapper.builder().build().readTree(new String(payload, StandardCharsets.UTF_8));
     return claims.get(name).asString();
   }
 }

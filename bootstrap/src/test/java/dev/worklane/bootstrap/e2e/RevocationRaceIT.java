@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A password change or a disable racing a login, a browser-session login or another change (issue
- * #6 §4–5). Each race is made deterministic by a gate in the password hasher: the racing request
- * is held right after it read the account, the change runs to completion, then the request goes
- * on — the interleaving that used to leave a live token, session or re-activated account behind.
+ * #6 §4–5). Each race is made deterministic by a gate in the password hasher: the racing request is
+ * held right after it read the account, the change runs to completion, then the request goes on —
+ * the interleaving that used to leave a live token, session or re-activated account behind.
  */
 @Import(RevocationRaceIT.Gates.class)
 class RevocationRaceIT extends E2eTest {
@@ -142,7 +142,11 @@ class RevocationRaceIT extends E2eTest {
 
   private void changePassword(String token) {
     Api.Response changed =
-        api().call("POST", "/api/v1/users/me/password").bearer(token).json(NEW_PASSWORD_JSON).send();
+        api()
+            .call("POST", "/api/v1/users/me/password")
+            .bearer(token)
+            .json(NEW_PASSWORD_JSON)
+            .send();
     assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
   }
 
@@ -205,7 +209,8 @@ class RevocationRaceIT extends E2eTest {
     }
 
     @Bean
-    static BeanPostProcessor gatedPasswordHasher(org.springframework.beans.factory.ObjectProvider<Gate> gates) {
+    static BeanPostProcessor gatedPasswordHasher(
+        org.springframework.beans.factory.ObjectProvider<Gate> gates) {
       return new BeanPostProcessor() {
         @Override
         public Object postProcessAfterInitialization(Object bean, String name) {

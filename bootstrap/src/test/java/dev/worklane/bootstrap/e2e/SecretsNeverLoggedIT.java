@@ -9,7 +9,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
-/** Issue #2 §14: JSON log lines with requestId/userId; passwords, tokens, Authorization never logged. */
+/**
+ * Issue #2 §14: JSON log lines with requestId/userId; passwords, tokens, Authorization never
+ * logged.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNeverLoggedIT extends SharedE2eTest {
 
@@ -37,9 +40,13 @@ class SecretsNeverLoggedIT extends SharedE2eTest {
             "{\"email\":\"" + email + "\",\"password\":\"wrong-" + secretPassword + "\"}");
     String access = login.data().get("accessToken").asString();
     String refresh = login.data().get("refreshToken").asString();
-    Api.Response rotated = api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}");
+    Api.Response rotated =
+        api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}");
     api().call("GET", "/api/v1/users/me").header("X-Request-Id", "me-req-1").bearer(access).send();
-    api().call("POST", "/api/v1/auth/logout").bearer(rotated.data().get("accessToken").asString()).send();
+    api()
+        .call("POST", "/api/v1/auth/logout")
+        .bearer(rotated.data().get("accessToken").asString())
+        .send();
     api().postJson("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}"); // reuse
 
     String logs = output.getAll();
@@ -53,7 +60,8 @@ class SecretsNeverLoggedIT extends SharedE2eTest {
             "Bearer ")) {
       assertThat(logs).doesNotContain(secret);
     }
-    assertThat(logs).contains("auth_login_succeeded", "auth_login_failed", "auth_refresh_reuse", "auth_logout");
+    assertThat(logs)
+        .contains("auth_login_succeeded", "auth_login_failed", "auth_refresh_reuse", "auth_logout");
 
     List<JsonNode> lines =
         logs.lines().filter(l -> l.startsWith("{")).map(l -> Api.JSON.readTree(l)).toList();

@@ -43,7 +43,10 @@ class SessionIT extends SharedE2eTest {
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     assertThat(login.data().get("email").asString()).isEqualTo(email);
     String setCookie = sessionCookieHeader(login);
-    assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
+    assertThat(setCookie)
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Lax")
+        .contains("Path=/");
     assertThat(setCookie).as("seed: 7-day session").contains("Max-Age=604800");
     assertThat(setCookie).as("Secure only in the prod profile").doesNotContain("Secure");
     String after = cookie(login, "SESSION");
@@ -61,7 +64,9 @@ class SessionIT extends SharedE2eTest {
     String email = uniqueEmail();
     register(email);
     String form =
-        "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+        "email="
+            + URLEncoder.encode(email, StandardCharsets.UTF_8)
+            + "&password="
             + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
     Api.Response forged =
         api()
@@ -92,7 +97,10 @@ class SessionIT extends SharedE2eTest {
             .body(form)
             .send();
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
-    assertThat(withSession(api().call("GET", "/api/v1/users/me"), cookie(login, "SESSION")).send().status())
+    assertThat(
+            withSession(api().call("GET", "/api/v1/users/me"), cookie(login, "SESSION"))
+                .send()
+                .status())
         .isEqualTo(200);
   }
 
@@ -108,7 +116,10 @@ class SessionIT extends SharedE2eTest {
               .filter(c -> c.startsWith("XSRF-TOKEN="))
               .findFirst()
               .orElseThrow();
-      assertThat(preLogin).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Max-Age=3600");
+      assertThat(preLogin)
+          .contains("HttpOnly")
+          .containsIgnoringCase("SameSite=Strict")
+          .contains("Max-Age=3600");
     }
     assertThat(sessionKeys()).as("session keys in Redis").isEqualTo(before);
   }
@@ -118,7 +129,10 @@ class SessionIT extends SharedE2eTest {
     String email = uniqueEmail();
     register(email);
     Api.Response login =
-        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"wrong password!\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/session",
+                "{\"email\":\"" + email + "\",\"password\":\"wrong password!\"}");
     assertProblem(login, 401, "INVALID_CREDENTIALS");
   }
 
@@ -127,7 +141,8 @@ class SessionIT extends SharedE2eTest {
     String session = sessionFor(uniqueEmail());
     String body = "{\"displayName\":\"Via Session\"}";
 
-    Api.Response missing = withSession(api().call("PATCH", "/api/v1/users/me"), session).json(body).send();
+    Api.Response missing =
+        withSession(api().call("PATCH", "/api/v1/users/me"), session).json(body).send();
     assertProblem(missing, 403, "CSRF_REJECTED");
 
     Api.Response wrong =
@@ -162,18 +177,30 @@ class SessionIT extends SharedE2eTest {
   @Test
   void logoutEndsTheSession() {
     String session = sessionFor(uniqueEmail());
-    String token = withSession(api().call("GET", "/api/v1/auth/csrf"), session).send().data().get("token").asString();
+    String token =
+        withSession(api().call("GET", "/api/v1/auth/csrf"), session)
+            .send()
+            .data()
+            .get("token")
+            .asString();
     Api.Response logout =
-        withSession(api().call("DELETE", "/api/v1/auth/session"), session).header("X-XSRF-TOKEN", token).send();
+        withSession(api().call("DELETE", "/api/v1/auth/session"), session)
+            .header("X-XSRF-TOKEN", token)
+            .send();
     assertThat(logout.status()).isEqualTo(204);
-    assertProblem(withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+    assertProblem(
+        withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
   }
 
   @Test
   void logoutWithoutTheCsrfTokenIsRefusedAndTheSessionLives() {
     String session = sessionFor(uniqueEmail());
-    assertProblem(withSession(api().call("DELETE", "/api/v1/auth/session"), session).send(), 403, "CSRF_REJECTED");
-    assertThat(withSession(api().call("GET", "/api/v1/users/me"), session).send().status()).isEqualTo(200);
+    assertProblem(
+        withSession(api().call("DELETE", "/api/v1/auth/session"), session).send(),
+        403,
+        "CSRF_REJECTED");
+    assertThat(withSession(api().call("GET", "/api/v1/users/me"), session).send().status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -181,11 +208,19 @@ class SessionIT extends SharedE2eTest {
     String email = uniqueEmail();
     String session = sessionFor(email);
     String newPassword = "another horse battery staple";
-    String body = "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}";
+    String body =
+        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}";
     assertProblem(
-        withSession(api().call("POST", "/api/v1/users/me/password"), session).json(body).send(), 403, "CSRF_REJECTED");
+        withSession(api().call("POST", "/api/v1/users/me/password"), session).json(body).send(),
+        403,
+        "CSRF_REJECTED");
 
-    String token = withSession(api().call("GET", "/api/v1/auth/csrf"), session).send().data().get("token").asString();
+    String token =
+        withSession(api().call("GET", "/api/v1/auth/csrf"), session)
+            .send()
+            .data()
+            .get("token")
+            .asString();
     Api.Response changed =
         withSession(api().call("POST", "/api/v1/users/me/password"), session)
             .header("X-XSRF-TOKEN", token)
@@ -193,24 +228,39 @@ class SessionIT extends SharedE2eTest {
             .send();
     assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
 
-    assertProblem(withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
     assertProblem(
-        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
+        withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+    assertProblem(
+        api()
+            .postJson(
+                "/api/v1/auth/session",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
         401,
         "INVALID_CREDENTIALS");
     Api.Response again =
-        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + newPassword + "\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/session",
+                "{\"email\":\"" + email + "\",\"password\":\"" + newPassword + "\"}");
     assertThat(again.status()).as(again.toString()).isEqualTo(200);
   }
 
   @Test
   void theBearerLogoutEndpointAlsoEndsABrowserSession() {
     String session = sessionFor(uniqueEmail());
-    String token = withSession(api().call("GET", "/api/v1/auth/csrf"), session).send().data().get("token").asString();
+    String token =
+        withSession(api().call("GET", "/api/v1/auth/csrf"), session)
+            .send()
+            .data()
+            .get("token")
+            .asString();
     Api.Response logout =
-        withSession(api().call("POST", "/api/v1/auth/logout"), session).header("X-XSRF-TOKEN", token).send();
+        withSession(api().call("POST", "/api/v1/auth/logout"), session)
+            .header("X-XSRF-TOKEN", token)
+            .send();
     assertThat(logout.status()).isEqualTo(204);
-    assertProblem(withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+    assertProblem(
+        withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
   }
 
   @Test
@@ -218,14 +268,18 @@ class SessionIT extends SharedE2eTest {
     String session = sessionFor(uniqueEmail());
     ConfigurableApplicationContext other = startAnotherInstance(Map.of());
     try {
-      Api.Response there = withSession(new Api(portOf(other)).call("GET", "/api/v1/users/me"), session).send();
+      Api.Response there =
+          withSession(new Api(portOf(other)).call("GET", "/api/v1/users/me"), session).send();
       assertThat(there.status()).as(there.toString()).isEqualTo(200);
     } finally {
       other.close();
     }
     ConfigurableApplicationContext restarted = startAnotherInstance(Map.of());
     try {
-      assertThat(withSession(new Api(portOf(restarted)).call("GET", "/api/v1/users/me"), session).send().status())
+      assertThat(
+              withSession(new Api(portOf(restarted)).call("GET", "/api/v1/users/me"), session)
+                  .send()
+                  .status())
           .isEqualTo(200);
     } finally {
       restarted.close();
@@ -241,25 +295,40 @@ class SessionIT extends SharedE2eTest {
 
     String email = uniqueEmail();
     String session = sessionFor(email);
-    String id = withSession(api().call("GET", "/api/v1/users/me"), session).send().data().get("id").asString();
-    assertThat(api().call("POST", "/api/v1/users/" + id + "/disable").bearer(admin).send().status()).isEqualTo(200);
+    String id =
+        withSession(api().call("GET", "/api/v1/users/me"), session)
+            .send()
+            .data()
+            .get("id")
+            .asString();
+    assertThat(api().call("POST", "/api/v1/users/" + id + "/disable").bearer(admin).send().status())
+        .isEqualTo(200);
 
-    assertProblem(withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
+    assertProblem(
+        withSession(api().call("GET", "/api/v1/users/me"), session).send(), 401, "UNAUTHENTICATED");
   }
 
   @Test
   void sessionCookieIsSecureAndHostPrefixedInProduction() throws Exception {
     ConfigurableApplicationContext prod =
-        startAnotherInstance(Map.of("spring.profiles.active", "prod", "worklane.jwt.generate-keys", "true"));
+        startAnotherInstance(
+            Map.of("spring.profiles.active", "prod", "worklane.jwt.generate-keys", "true"));
     try {
       String email = uniqueEmail();
       register(email);
       Api.Response login =
           new Api(portOf(prod))
-              .postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+              .postJson(
+                  "/api/v1/auth/session",
+                  "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
       assertThat(login.status()).as(login.toString()).isEqualTo(200);
-      assertThat(login.header("Set-Cookie")).startsWith("__Host-SESSION=").contains("Secure").contains("HttpOnly")
-          .containsIgnoringCase("SameSite=Lax").contains("Path=/").doesNotContainIgnoringCase("Domain=");
+      assertThat(login.header("Set-Cookie"))
+          .startsWith("__Host-SESSION=")
+          .contains("Secure")
+          .contains("HttpOnly")
+          .containsIgnoringCase("SameSite=Lax")
+          .contains("Path=/")
+          .doesNotContainIgnoringCase("Domain=");
     } finally {
       prod.close();
     }
@@ -268,7 +337,10 @@ class SessionIT extends SharedE2eTest {
   private String sessionFor(String email) {
     register(email);
     Api.Response login =
-        api().postJson("/api/v1/auth/session", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        api()
+            .postJson(
+                "/api/v1/auth/session",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(login.status()).as(login.toString()).isEqualTo(200);
     return cookie(login, "SESSION");
   }
@@ -277,7 +349,13 @@ class SessionIT extends SharedE2eTest {
   private long sessionKeys() {
     try (RedisConnection connection = redis.getConnection();
         Cursor<byte[]> keys =
-            connection.keyCommands().scan(ScanOptions.scanOptions().match(REDIS_PREFIX + "*session*").count(1000).build())) {
+            connection
+                .keyCommands()
+                .scan(
+                    ScanOptions.scanOptions()
+                        .match(REDIS_PREFIX + "*session*")
+                        .count(1000)
+                        .build())) {
       long count = 0;
       while (keys.hasNext()) {
         keys.next();

@@ -37,7 +37,8 @@ class SpoofedForwardedForIT extends E2eTest {
 
   @Test
   void hstsIsNotTriggeredByAnUntrustedForwardedProto() {
-    Api.Response response = api().call("GET", "/health").header("X-Forwarded-Proto", "https").send();
+    Api.Response response =
+        api().call("GET", "/health").header("X-Forwarded-Proto", "https").send();
     assertThat(response.header("Strict-Transport-Security")).isNull();
   }
 }

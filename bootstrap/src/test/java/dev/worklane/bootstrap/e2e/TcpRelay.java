@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * crashed or unreachable server would; {@link #restore()} lets connections through again.
  */
 final class TcpRelay implements AutoCloseable {
-  private static final Pattern JDBC_HOST_PORT = Pattern.compile("^(jdbc:postgresql://)([^/:?]+)(?::(\\d+))?(/.*)$");
+  private static final Pattern JDBC_HOST_PORT =
+      Pattern.compile("^(jdbc:postgresql://)([^/:?]+)(?::(\\d+))?(/.*)$");
 
   private final ServerSocket server;
   private final InetSocketAddress target;
@@ -103,7 +104,8 @@ final class TcpRelay implements AutoCloseable {
         .start(
             () -> {
               byte[] buffer = new byte[16 * 1024];
-              try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                   out.write(buffer, 0, n);

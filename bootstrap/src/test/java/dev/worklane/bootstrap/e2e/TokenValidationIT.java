@@ -38,7 +38,13 @@ class TokenValidationIT extends SharedE2eTest {
   @Test
   void expiredTokenIs401() throws Exception {
     Instant past = Instant.now().minusSeconds(7200);
-    String token = sign(keys.signingKey(), claims().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(600))).build());
+    String token =
+        sign(
+            keys.signingKey(),
+            claims()
+                .issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plusSeconds(600)))
+                .build());
     assertProblem(api().get("/api/v1/users/me", token), 401, "INVALID_TOKEN");
   }
 
@@ -55,11 +61,19 @@ class TokenValidationIT extends SharedE2eTest {
   void wrongIssuerOrAudienceIs401() throws Exception {
     String id = register(uniqueEmail());
     assertProblem(
-        api().get("/api/v1/users/me", sign(keys.signingKey(), claims().subject(id).issuer("https://evil.example").build())),
+        api()
+            .get(
+                "/api/v1/users/me",
+                sign(
+                    keys.signingKey(),
+                    claims().subject(id).issuer("https://evil.example").build())),
         401,
         "INVALID_TOKEN");
     assertProblem(
-        api().get("/api/v1/users/me", sign(keys.signingKey(), claims().subject(id).audience("other-api").build())),
+        api()
+            .get(
+                "/api/v1/users/me",
+                sign(keys.signingKey(), claims().subject(id).audience("other-api").build())),
         401,
         "INVALID_TOKEN");
   }
@@ -68,7 +82,10 @@ class TokenValidationIT extends SharedE2eTest {
   void missingJtiIs401() throws Exception {
     String id = register(uniqueEmail());
     assertProblem(
-        api().get("/api/v1/users/me", sign(keys.signingKey(), claims().subject(id).jwtID(null).build())),
+        api()
+            .get(
+                "/api/v1/users/me",
+                sign(keys.signingKey(), claims().subject(id).jwtID(null).build())),
         401,
         "INVALID_TOKEN");
   }
@@ -78,7 +95,12 @@ class TokenValidationIT extends SharedE2eTest {
     String id = register(uniqueEmail());
     ECKey stranger = JwtKeys.generate();
     assertProblem(
-        api().get("/api/v1/users/me", sign(new ECKey.Builder(stranger).keyID(keys.signingKey().getKeyID()).build(), claims().subject(id).build())),
+        api()
+            .get(
+                "/api/v1/users/me",
+                sign(
+                    new ECKey.Builder(stranger).keyID(keys.signingKey().getKeyID()).build(),
+                    claims().subject(id).build())),
         401,
         "INVALID_TOKEN");
   }
@@ -87,13 +109,15 @@ class TokenValidationIT extends SharedE2eTest {
   void algorithmNoneAndHmacConfusionAre401() throws Exception {
     String id = register(uniqueEmail());
     JWTClaimsSet set = claims().subject(id).build();
-    String none =
-        b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(set.toString()) + ".";
+    String none = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(set.toString()) + ".";
     assertProblem(api().get("/api/v1/users/me", none), 401, "INVALID_TOKEN");
 
     // HS256 keyed with the public key's bytes: the classic RS/HS confusion attack
     byte[] secret = keys.publicKeys().toString().getBytes(StandardCharsets.UTF_8);
-    SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keys.signingKey().getKeyID()).build(), set);
+    SignedJWT hmac =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keys.signingKey().getKeyID()).build(),
+            set);
     hmac.sign(new MACSigner(secret));
     assertProblem(api().get("/api/v1/users/me", hmac.serialize()), 401, "INVALID_TOKEN");
   }
@@ -122,12 +146,16 @@ class TokenValidationIT extends SharedE2eTest {
   }
 
   private static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
     jwt.sign(new ECDSASigner(key));
     return jwt.serialize();
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -38,21 +38,34 @@ class UsersApiIT extends SharedE2eTest {
     assertThat(patched.data().get("timeZone").asString()).isEqualTo("Europe/London");
 
     Api.Response partial =
-        api().call("PATCH", "/api/v1/users/me").bearer(token).json("{\"timeZone\":\"Asia/Tokyo\"}").send();
+        api()
+            .call("PATCH", "/api/v1/users/me")
+            .bearer(token)
+            .json("{\"timeZone\":\"Asia/Tokyo\"}")
+            .send();
     assertThat(partial.data().get("displayName").asString()).isEqualTo("Ada L.");
-    assertThat(api().get("/api/v1/users/me", token).data().get("timeZone").asString()).isEqualTo("Asia/Tokyo");
+    assertThat(api().get("/api/v1/users/me", token).data().get("timeZone").asString())
+        .isEqualTo("Asia/Tokyo");
   }
 
   @Test
   void patchMeRejectsNonIanaZonesAndBlankNames() {
     String token = newUserToken();
     Api.Response zone =
-        api().call("PATCH", "/api/v1/users/me").bearer(token).json("{\"timeZone\":\"+02:00\"}").send();
+        api()
+            .call("PATCH", "/api/v1/users/me")
+            .bearer(token)
+            .json("{\"timeZone\":\"+02:00\"}")
+            .send();
     assertProblem(zone, 400, "VALIDATION_FAILED");
     assertThat(zone.json().get("errors").get(0).get("field").asString()).isEqualTo("timeZone");
 
     Api.Response blank =
-        api().call("PATCH", "/api/v1/users/me").bearer(token).json("{\"displayName\":\"   \"}").send();
+        api()
+            .call("PATCH", "/api/v1/users/me")
+            .bearer(token)
+            .json("{\"displayName\":\"   \"}")
+            .send();
     assertProblem(blank, 400, "VALIDATION_FAILED");
     assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("displayName");
   }
@@ -68,7 +81,8 @@ class UsersApiIT extends SharedE2eTest {
     String victimId = register(victimEmail);
     JsonNode victimTokens = login(victimEmail);
 
-    Api.Response disabled = api().call("POST", "/api/v1/users/" + victimId + "/disable").bearer(admin).send();
+    Api.Response disabled =
+        api().call("POST", "/api/v1/users/" + victimId + "/disable").bearer(admin).send();
     assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
     assertThat(disabled.data().get("status").asString()).isEqualTo("DISABLED");
 
@@ -84,7 +98,10 @@ class UsersApiIT extends SharedE2eTest {
   void onlyAdminsMayDisableAccounts() {
     String user = newUserToken();
     String other = register(uniqueEmail());
-    assertProblem(api().call("POST", "/api/v1/users/" + other + "/disable").bearer(user).send(), 403, "FORBIDDEN");
+    assertProblem(
+        api().call("POST", "/api/v1/users/" + other + "/disable").bearer(user).send(),
+        403,
+        "FORBIDDEN");
   }
 
   @Test
@@ -95,7 +112,10 @@ class UsersApiIT extends SharedE2eTest {
     String admin = login(adminEmail).get("accessToken").asString();
 
     assertProblem(
-        api().call("POST", "/api/v1/users/00000000-0000-4000-8000-000000000000/disable").bearer(admin).send(),
+        api()
+            .call("POST", "/api/v1/users/00000000-0000-4000-8000-000000000000/disable")
+            .bearer(admin)
+            .send(),
         404,
         "NOT_FOUND");
     Api.Response bad = api().call("POST", "/api/v1/users/not-a-uuid/disable").bearer(admin).send();

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded servers of the default setup, on real binaries: durable PostgreSQL settings, one
- * owner per directory, and a pid file that names somebody else's process (the pid was reused)
- * never gets that process killed. {@code CrashRecoveryIT} covers the real leftover after SIGKILL.
+ * owner per directory, and a pid file that names somebody else's process (the pid was reused) never
+ * gets that process killed. {@code CrashRecoveryIT} covers the real leftover after SIGKILL.
  */
 class EmbeddedServersIT {
   @TempDir Path dataDir;

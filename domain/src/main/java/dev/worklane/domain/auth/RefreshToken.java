@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One link of a refresh-token family. Only the hash of the opaque token is kept. Every use
- * rotates it; a family shares one absolute expiry set at login, so rotation never extends it.
+ * One link of a refresh-token family. Only the hash of the opaque token is kept. Every use rotates
+ * it; a family shares one absolute expiry set at login, so rotation never extends it.
  */
 public record RefreshToken(
     UUID id,

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * A budget kept by a use case (not by the HTTP rate limits) is exhausted, e.g. failed logins for
- * one account from one client. Answered like the HTTP limits: 429 {@code RATE_LIMITED} with
- * {@code Retry-After}.
+ * one account from one client. Answered like the HTTP limits: 429 {@code RATE_LIMITED} with {@code
+ * Retry-After}.
  */
 public final class RateLimitedException extends DomainException {
   private final String policy;

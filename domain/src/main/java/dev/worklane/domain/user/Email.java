@@ -6,13 +6,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * An email address, normalised (trimmed, lower-cased) so that uniqueness is case-insensitive.
- * The syntax check is the pragmatic one (local@domain.tld); deliverability is proven by mail.
+ * An email address, normalised (trimmed, lower-cased) so that uniqueness is case-insensitive. The
+ * syntax check is the pragmatic one (local@domain.tld); deliverability is proven by mail.
  */
 public record Email(String value) {
   public static final int MAX_LENGTH = 254;
   private static final Pattern SHAPE =
-      Pattern.compile("^[^\\s@\"<>(),;:\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+      Pattern.compile(
+          "^[^\\s@\"<>(),;:\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
   public Email {
     Require.noControlCharacters(value, "email");

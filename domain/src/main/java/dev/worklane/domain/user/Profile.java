@@ -37,8 +37,8 @@ public record Profile(UserId userId, String displayName, ZoneId timeZone, Instan
   }
 
   /**
-   * Parses an IANA region id ("Europe/Paris", "UTC"). Offsets such as "+02:00" are refused: they
-   * do not follow daylight-saving changes.
+   * Parses an IANA region id ("Europe/Paris", "UTC"). Offsets such as "+02:00" are refused: they do
+   * not follow daylight-saving changes.
    */
   public static ZoneId ianaZone(String id) {
     Require.present(id, "timeZone");

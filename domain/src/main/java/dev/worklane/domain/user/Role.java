@@ -8,7 +8,9 @@ public enum Role {
   USER(EnumSet.of(Permission.TASK_READ, Permission.TASK_WRITE)),
   MANAGER(
       EnumSet.of(
-          Permission.PROJECT_CREATE, Permission.PROJECT_MANAGE_MEMBERS, Permission.REPORT_GENERATE)),
+          Permission.PROJECT_CREATE,
+          Permission.PROJECT_MANAGE_MEMBERS,
+          Permission.REPORT_GENERATE)),
   ADMIN(EnumSet.of(Permission.PROJECT_READ_ANY, Permission.USER_MANAGE, Permission.QUEUE_ADMIN));
 
   private final Set<Permission> own;

@@ -11,7 +11,8 @@ class RefreshTokenTest {
 
   @Test
   void aFamilyStartsWithItsFirstTokenAndKeepsItsAbsoluteExpiry() {
-    RefreshToken first = RefreshToken.startFamily(UserId.random(), "h1", T0, T0.plus(Duration.ofDays(30)));
+    RefreshToken first =
+        RefreshToken.startFamily(UserId.random(), "h1", T0, T0.plus(Duration.ofDays(30)));
     assertThat(first.familyId()).isEqualTo(first.id());
     RefreshToken next = first.successor("h2", T0.plus(Duration.ofDays(10)));
     assertThat(next.familyId()).isEqualTo(first.familyId());

@@ -15,10 +15,12 @@ class DomainExceptionTest {
     assertThat(new ForbiddenException("user:manage").permission()).isEqualTo("user:manage");
     assertThat(new ForbiddenException("user:manage").code()).isEqualTo("FORBIDDEN");
     assertThat(new EmailAlreadyRegisteredException().code()).isEqualTo("EMAIL_TAKEN");
-    assertThat(AuthenticationFailedException.badCredentials().code()).isEqualTo("INVALID_CREDENTIALS");
+    assertThat(AuthenticationFailedException.badCredentials().code())
+        .isEqualTo("INVALID_CREDENTIALS");
     assertThat(AuthenticationFailedException.invalidRefreshToken().code())
         .isEqualTo("INVALID_REFRESH_TOKEN");
-    RateLimitedException limited = new RateLimitedException("login-account", Duration.ofSeconds(42));
+    RateLimitedException limited =
+        new RateLimitedException("login-account", Duration.ofSeconds(42));
     assertThat(limited.code()).isEqualTo("RATE_LIMITED");
     assertThat(limited.policy()).isEqualTo("login-account");
     assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(42));

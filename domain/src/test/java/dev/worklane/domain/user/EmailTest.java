@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklane.domain.common.InvalidInputException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class EmailTest {
 
   @Test
   void normalisesCaseAndSurroundingSpace() {
-    assertThat(new Email("  Ada.Lovelace@Example.COM ").value()).isEqualTo("ada.lovelace@example.com");
+    assertThat(new Email("  Ada.Lovelace@Example.COM ").value())
+        .isEqualTo("ada.lovelace@example.com");
     assertThat(new Email("A@b.io")).isEqualTo(new Email("a@B.IO"));
     assertThat(new Email("a@b.io")).hasToString("a@b.io");
   }
@@ -36,7 +37,15 @@ class EmailTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a\u0000b@c.io", "ab@c.io\u0000", "\u001fab@c.io", "a\u007fb@c.io", "a\u0085b@c.io", "ab@c.io\n"})
+  @ValueSource(
+      strings = {
+        "a\u0000b@c.io",
+        "ab@c.io\u0000",
+        "\u001fab@c.io",
+        "a\u007fb@c.io",
+        "a\u0085b@c.io",
+        "ab@c.io\n"
+      })
   void rejectsControlCharacters(String raw) {
     assertThatThrownBy(() -> new Email(raw))
         .isInstanceOf(InvalidInputException.class)

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklane.domain.common.InvalidInputException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PasswordTest {
 
@@ -18,8 +18,10 @@ class PasswordTest {
 
   @Test
   void rejectsTooShortTooLongAndMissing() {
-    assertThatThrownBy(() -> new Password("x".repeat(11))).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> new Password("x".repeat(129))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new Password("x".repeat(11)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new Password("x".repeat(129)))
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> new Password(null)).isInstanceOf(InvalidInputException.class);
   }
 
@@ -30,7 +32,11 @@ class PasswordTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"correct horse\u0000battery", "correct horse\tbattery", "correct horse battery\u001b"})
+      strings = {
+        "correct horse\u0000battery",
+        "correct horse\tbattery",
+        "correct horse battery\u001b"
+      })
   void rejectsControlCharacters(String raw) {
     assertThatThrownBy(() -> new Password(raw))
         .isInstanceOf(InvalidInputException.class)

@@ -16,7 +16,8 @@ class ProfileTest {
     Profile p = Profile.initial(id, new Email("grace@navy.mil"), null, T0);
     assertThat(p.displayName()).isEqualTo("grace");
     assertThat(p.timeZone()).isEqualTo(ZoneId.of("UTC"));
-    assertThat(Profile.initial(id, new Email("g@n.io"), "  Grace H ", T0).displayName()).isEqualTo("Grace H");
+    assertThat(Profile.initial(id, new Email("g@n.io"), "  Grace H ", T0).displayName())
+        .isEqualTo("Grace H");
     assertThat(Profile.initial(id, new Email("g@n.io"), "  ", T0).displayName()).isEqualTo("g");
   }
 
@@ -59,8 +60,7 @@ class ProfileTest {
           .as(bad)
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("control characters");
-      assertThatThrownBy(
-              () -> Profile.initial(id, new Email("a@b.io"), bad, T0))
+      assertThatThrownBy(() -> Profile.initial(id, new Email("a@b.io"), bad, T0))
           .isInstanceOf(InvalidInputException.class);
     }
   }

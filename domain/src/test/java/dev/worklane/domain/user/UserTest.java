@@ -29,20 +29,32 @@ class UserTest {
     assertThat(disabled.status()).isEqualTo(UserStatus.DISABLED);
     assertThat(disabled.id()).isEqualTo(user.id());
     assertThat(disabled.updatedAt()).isEqualTo(later);
-    assertThat(disabled.version()).as("the stored row's version is the repository's to advance").isEqualTo(user.version());
+    assertThat(disabled.version())
+        .as("the stored row's version is the repository's to advance")
+        .isEqualTo(user.version());
   }
 
   @Test
   void permissionsComeFromEveryRoleHeld() {
     assertThat(aUser().roles(Role.ADMIN).build().can(Permission.USER_MANAGE)).isTrue();
     assertThat(aUser().build().can(Permission.USER_MANAGE)).isFalse();
-    assertThat(aUser().roles(Role.USER, Role.MANAGER).build().highestRole()).isEqualTo(Role.MANAGER);
+    assertThat(aUser().roles(Role.USER, Role.MANAGER).build().highestRole())
+        .isEqualTo(Role.MANAGER);
   }
 
   @Test
   void aUserHasAtLeastOneRole() {
     assertThatThrownBy(
-            () -> new User(UserId.random(), new Email("a@b.io"), "h", Set.of(), UserStatus.ACTIVE, T0, T0, 0))
+            () ->
+                new User(
+                    UserId.random(),
+                    new Email("a@b.io"),
+                    "h",
+                    Set.of(),
+                    UserStatus.ACTIVE,
+                    T0,
+                    T0,
+                    0))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("at least one role");
   }

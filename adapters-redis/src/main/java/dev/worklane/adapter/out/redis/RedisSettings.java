@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * Where Redis is and how the adapters use it.
  *
- * @param url {@code redis://[user:password@]host:port} (or {@code rediss://}); ignored when
- *     {@code configFile} is set
+ * @param url {@code redis://[user:password@]host:port} (or {@code rediss://}); ignored when {@code
+ *     configFile} is set
  * @param configFile a Redisson YAML file (Sentinel, Cluster, TLS…); each client gets a copy pointed
  *     at its logical database (Cluster has only database 0: there key prefixes keep roles apart)
  * @param keyPrefix prepended to every key, so deployments (or test runs) can share one Redis
@@ -41,8 +41,13 @@ public record RedisSettings(
 
   @Override
   public String toString() {
-    return "RedisSettings[url=" + redacted(url) + ", configFile=" + configFile + ", keyPrefix="
-        + keyPrefix + "]";
+    return "RedisSettings[url="
+        + redacted(url)
+        + ", configFile="
+        + configFile
+        + ", keyPrefix="
+        + keyPrefix
+        + "]";
   }
 
   /** The URL without its password, for logs. */

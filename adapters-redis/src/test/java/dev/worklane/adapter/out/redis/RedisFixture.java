@@ -31,7 +31,9 @@ public final class RedisFixture {
   public static void assertNoFallbackTaken(MeterRegistry meters, List<RedisConnections> used) {
     for (RedisConnections connections : used) {
       assertThat(connections.cacheBreaker().failures()).as("failed cache-database calls").isZero();
-      assertThat(connections.sessionBreaker().failures()).as("failed session-database calls").isZero();
+      assertThat(connections.sessionBreaker().failures())
+          .as("failed session-database calls")
+          .isZero();
     }
     for (String fallback : FALLBACK_METERS) {
       double count = meters.find(fallback).counters().stream().mapToDouble(Counter::count).sum();
@@ -41,5 +43,8 @@ public final class RedisFixture {
 
   /** What the adapters count when they answer without Redis. */
   public static final List<String> FALLBACK_METERS =
-      List.of("worklane.ratelimit.fallback", "worklane.cache.errors", "worklane.auth.revocation.errors");
+      List.of(
+          "worklane.ratelimit.fallback",
+          "worklane.cache.errors",
+          "worklane.auth.revocation.errors");
 }

@@ -13,7 +13,8 @@ class ModuleLayoutTest {
     assertThat(canLoad("dev.worklane.adapter.in.web.WebAdapterConfiguration")).isFalse();
     assertThat(canLoad("dev.worklane.adapter.out.persistence.PersistenceAdapterConfiguration"))
         .isFalse();
-    assertThat(ModuleLayoutTest.class.getPackageName()).isEqualTo("dev.worklane.adapter.out.storage");
+    assertThat(ModuleLayoutTest.class.getPackageName())
+        .isEqualTo("dev.worklane.adapter.out.storage");
   }
 
   private static boolean canLoad(String className) {

@@ -4,7 +4,9 @@ package dev.worklane.application.port.out;
 public interface AuthenticationMetrics {
   void loginSucceeded();
 
-  /** {@code reason} is a fixed word (unknown_email, wrong_password, account_disabled), never input. */
+  /**
+   * {@code reason} is a fixed word (unknown_email, wrong_password, account_disabled), never input.
+   */
   void loginFailed(String reason);
 
   void refreshTokenReused();

@@ -9,8 +9,8 @@ public interface PasswordHasher {
   boolean matches(String rawPassword, String hash);
 
   /**
-   * Burns the same work as a {@link #matches} against a real hash, so that a login for an
-   * unknown email takes as long as one with a wrong password.
+   * Burns the same work as a {@link #matches} against a real hash, so that a login for an unknown
+   * email takes as long as one with a wrong password.
    */
   void matchAgainstDummy(String rawPassword);
 }

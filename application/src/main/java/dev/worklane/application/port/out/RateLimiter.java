@@ -47,5 +47,10 @@ public interface RateLimiter {
    * @param resetAfter until the budget is full again ({@code t}; also {@code Retry-After})
    */
   record Decision(
-      Scope scope, boolean allowed, long limit, long remaining, Duration window, Duration resetAfter) {}
+      Scope scope,
+      boolean allowed,
+      long limit,
+      long remaining,
+      Duration window,
+      Duration resetAfter) {}
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
  * @param subject the access token's {@code jti}, the login's {@code sid} (its refresh family), or
  *     the user id
  * @param at for {@link Kind#TOKEN} and {@link Kind#SESSION}: until when the denial holds (the
- *     latest expiry of what it denies); for {@link Kind#NOT_BEFORE}: the stamp before which
- *     nothing issued to the user counts
+ *     latest expiry of what it denies); for {@link Kind#NOT_BEFORE}: the stamp before which nothing
+ *     issued to the user counts
  */
 public record Revocation(Kind kind, String subject, Instant at) {
 

@@ -14,8 +14,8 @@ public interface TokenRevocations {
   boolean replicate(Revocation revocation);
 
   /**
-   * Whether the token ({@code jti}) or its login ({@code sid}) was revoked, or it was issued (or the
-   * browser session authenticated) before the user's stamp. Null ids are not checked.
+   * Whether the token ({@code jti}) or its login ({@code sid}) was revoked, or it was issued (or
+   * the browser session authenticated) before the user's stamp. Null ids are not checked.
    */
   Verdict check(String tokenId, String sessionId, UserId userId, Instant issuedAt);
 

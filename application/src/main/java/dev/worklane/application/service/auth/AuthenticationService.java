@@ -100,7 +100,8 @@ public final class AuthenticationService implements AuthenticationUseCase {
     }
     throttle.succeeded(attempt);
     metrics.loginSucceeded();
-    LOG.log(Level.INFO, () -> "auth_login_succeeded userId=" + user.id() + " emailHash=" + emailHash);
+    LOG.log(
+        Level.INFO, () -> "auth_login_succeeded userId=" + user.id() + " emailHash=" + emailHash);
     return user;
   }
 

@@ -27,7 +27,9 @@ public final class OpaqueTokens {
     return sha256Hex(token);
   }
 
-  /** A stable pseudonym for logs (an email's hash): lets operators correlate without the address. */
+  /**
+   * A stable pseudonym for logs (an email's hash): lets operators correlate without the address.
+   */
   public static String fingerprint(String value) {
     return sha256Hex(value).substring(0, 16);
   }

@@ -86,8 +86,8 @@ public final class RevocationService implements RevocationCheckUseCase {
   }
 
   /**
-   * Crash and outage recovery, run periodically by every instance: rebuilds a replica that lost
-   * its data, else replays what was recorded but not replicated. Returns how many were copied.
+   * Crash and outage recovery, run periodically by every instance: rebuilds a replica that lost its
+   * data, else replays what was recorded but not replicated. Returns how many were copied.
    */
   public int relay() {
     if (!replica.isComplete()) {
@@ -146,7 +146,11 @@ public final class RevocationService implements RevocationCheckUseCase {
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
-          () -> "revocation_replication_deferred kind=" + revocation.kind() + " error=" + e.getClass().getSimpleName());
+          () ->
+              "revocation_replication_deferred kind="
+                  + revocation.kind()
+                  + " error="
+                  + e.getClass().getSimpleName());
     }
   }
 

@@ -1,12 +1,12 @@
 package dev.worklane.application.service.user;
 
 import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.user.ChangePasswordCommand;
 import dev.worklane.application.port.in.user.MyAccountUseCase;
 import dev.worklane.application.port.in.user.UpdateProfileCommand;
 import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
-import dev.worklane.application.port.in.user.ChangePasswordCommand;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;

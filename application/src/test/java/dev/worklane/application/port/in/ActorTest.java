@@ -24,7 +24,8 @@ class ActorTest {
 
   @Test
   void needsIdentityAndRoles() {
-    assertThatThrownBy(() -> new Actor(null, Set.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Actor(null, Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Actor(UserId.random(), null))
         .isInstanceOf(IllegalArgumentException.class);
   }

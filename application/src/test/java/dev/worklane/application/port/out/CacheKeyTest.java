@@ -12,6 +12,7 @@ class CacheKeyTest {
     UserId id = UserId.random();
     assertThat(CacheKey.user(id)).hasToString("users:" + id);
     assertThatThrownBy(() -> new CacheKey(" ", "x")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new CacheKey("users", null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CacheKey("users", null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

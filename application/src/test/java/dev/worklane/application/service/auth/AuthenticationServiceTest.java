@@ -14,8 +14,8 @@ import static org.mockito.Mockito.when;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.auth.IssuedTokens;
 import dev.worklane.application.port.in.auth.LoginCommand;
-import dev.worklane.application.port.in.auth.SessionLogin;
 import dev.worklane.application.port.in.auth.LogoutCommand;
+import dev.worklane.application.port.in.auth.SessionLogin;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.PasswordHasher;
@@ -148,7 +148,8 @@ class AuthenticationServiceTest {
     verify(refreshTokens).add(successor.capture());
     assertThat(tokens.accessToken()).isEqualTo("jwt2");
     assertThat(tokens.refreshToken()).isNotEqualTo("old");
-    assertThat(successor.getValue().tokenHash()).isEqualTo(OpaqueTokens.hash(tokens.refreshToken()));
+    assertThat(successor.getValue().tokenHash())
+        .isEqualTo(OpaqueTokens.hash(tokens.refreshToken()));
     assertThat(successor.getValue().familyId()).isEqualTo(current.familyId());
     assertThat(successor.getValue().expiresAt()).isEqualTo(current.expiresAt());
     verify(refreshTokens).markRotated(current.id(), successor.getValue().id(), now);
@@ -186,20 +187,36 @@ class AuthenticationServiceTest {
     when(refreshTokens.findByHash(anyString())).thenReturn(Optional.empty());
     assertThatThrownBy(() -> service().refresh("unknown"))
         .isInstanceOf(AuthenticationFailedException.class);
-    assertThatThrownBy(() -> service().refresh(" ")).isInstanceOf(AuthenticationFailedException.class);
-    assertThatThrownBy(() -> service().refresh(null)).isInstanceOf(AuthenticationFailedException.class);
+    assertThatThrownBy(() -> service().refresh(" "))
+        .isInstanceOf(AuthenticationFailedException.class);
+    assertThatThrownBy(() -> service().refresh(null))
+        .isInstanceOf(AuthenticationFailedException.class);
 
     RefreshToken start = familyStart("revoked");
     RefreshToken revoked =
-        new RefreshToken(start.id(), start.userId(), start.familyId(), start.tokenHash(),
-            start.issuedAt(), start.expiresAt(), now, null);
+        new RefreshToken(
+            start.id(),
+            start.userId(),
+            start.familyId(),
+            start.tokenHash(),
+            start.issuedAt(),
+            start.expiresAt(),
+            now,
+            null);
     when(refreshTokens.findByHash(OpaqueTokens.hash("revoked"))).thenReturn(Optional.of(revoked));
     assertThatThrownBy(() -> service().refresh("revoked"))
         .isInstanceOf(AuthenticationFailedException.class);
 
     RefreshToken expired =
-        new RefreshToken(UUID.randomUUID(), ada.id(), UUID.randomUUID(), OpaqueTokens.hash("expired"),
-            T0, now, null, null);
+        new RefreshToken(
+            UUID.randomUUID(),
+            ada.id(),
+            UUID.randomUUID(),
+            OpaqueTokens.hash("expired"),
+            T0,
+            now,
+            null,
+            null);
     when(refreshTokens.findByHash(OpaqueTokens.hash("expired"))).thenReturn(Optional.of(expired));
     assertThatThrownBy(() -> service().refresh("expired"))
         .isInstanceOf(AuthenticationFailedException.class);
@@ -250,7 +267,8 @@ class AuthenticationServiceTest {
   void logoutRevokesTheSessionFamilyAndDenylistsTheAccessToken() {
     UUID family = UUID.randomUUID();
     Instant exp = now.plusSeconds(600);
-    service().logout(new Actor(ada.id(), Set.of(Role.USER)), new LogoutCommand(family, "jti-1", exp));
+    service()
+        .logout(new Actor(ada.id(), Set.of(Role.USER)), new LogoutCommand(family, "jti-1", exp));
     verify(refreshTokens).revokeFamily(family, now);
     verify(ledger).record(Revocation.token("jti-1", exp));
     verify(ledger).record(Revocation.session(family, now.plus(Duration.ofDays(7))));
@@ -268,7 +286,8 @@ class AuthenticationServiceTest {
     when(users.findByEmail(new Email("ada@example.com"))).thenReturn(Optional.of(ada));
     when(hasher.matches("right password", "$h$")).thenReturn(true);
 
-    SessionLogin login = service().authenticate(new LoginCommand("ada@example.com", "right password"));
+    SessionLogin login =
+        service().authenticate(new LoginCommand("ada@example.com", "right password"));
     Actor actor = login.actor();
     assertThat(login.authenticatedAt()).as("taken before the account is read").isEqualTo(now);
 
@@ -277,7 +296,8 @@ class AuthenticationServiceTest {
     verify(refreshTokens, never()).add(any());
     verify(issuer, never()).issue(any(), any(), any());
     verify(metrics).loginSucceeded();
-    assertThatThrownBy(() -> service().authenticate(new LoginCommand("ada@example.com", "nope nope nope")))
+    assertThatThrownBy(
+            () -> service().authenticate(new LoginCommand("ada@example.com", "nope nope nope")))
         .isInstanceOf(AuthenticationFailedException.class);
   }
 
@@ -313,7 +333,14 @@ class AuthenticationServiceTest {
   }
 
   private static RefreshToken withReplacement(RefreshToken t) {
-    return new RefreshToken(t.id(), t.userId(), t.familyId(), t.tokenHash(), t.issuedAt(),
-        t.expiresAt(), null, UUID.randomUUID());
+    return new RefreshToken(
+        t.id(),
+        t.userId(),
+        t.familyId(),
+        t.tokenHash(),
+        t.issuedAt(),
+        t.expiresAt(),
+        null,
+        UUID.randomUUID());
   }
 }

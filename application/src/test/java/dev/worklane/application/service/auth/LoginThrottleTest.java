@@ -125,7 +125,8 @@ class LoginThrottleTest {
   @Test
   void theBudgetIsPerNormalisedEmailAndKeysHoldNoAddress() {
     AuthenticationService service = service();
-    for (String spelling : new String[] {"ada@example.com", " ADA@example.com", "Ada@Example.COM "}) {
+    for (String spelling :
+        new String[] {"ada@example.com", " ADA@example.com", "Ada@Example.COM "}) {
       for (int i = 0; i < 2; i++) {
         try {
           service.login(new LoginCommand(spelling, WRONG, ATTACKER));
@@ -144,7 +145,8 @@ class LoginThrottleTest {
   void unknownAccountsAreThrottledAlikeSoA429DoesNotRevealAnAccount() {
     AuthenticationService service = service();
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(() -> service.login(new LoginCommand("nobody@example.com", WRONG, ATTACKER)))
+      assertThatThrownBy(
+              () -> service.login(new LoginCommand("nobody@example.com", WRONG, ATTACKER)))
           .isInstanceOf(AuthenticationFailedException.class);
     }
     assertThatThrownBy(() -> service.login(new LoginCommand("nobody@example.com", WRONG, ATTACKER)))
@@ -156,7 +158,8 @@ class LoginThrottleTest {
   void browserSessionLoginsShareTheBudget() {
     AuthenticationService service = service();
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(() -> service.authenticate(new LoginCommand("ada@example.com", WRONG, ATTACKER)))
+      assertThatThrownBy(
+              () -> service.authenticate(new LoginCommand("ada@example.com", WRONG, ATTACKER)))
           .isInstanceOf(AuthenticationFailedException.class);
     }
     assertThatThrownBy(() -> service.login(new LoginCommand("ada@example.com", RIGHT, ATTACKER)))
@@ -204,7 +207,12 @@ class LoginThrottleTest {
       }
       Duration window = Duration.ofMinutes(15);
       return new Decision(
-          scope, allowed, budget, budget - used.get(key), window, allowed ? window : Duration.ofMinutes(3));
+          scope,
+          allowed,
+          budget,
+          budget - used.get(key),
+          window,
+          allowed ? window : Duration.ofMinutes(3));
     }
 
     @Override

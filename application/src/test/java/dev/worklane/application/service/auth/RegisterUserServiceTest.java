@@ -105,7 +105,9 @@ class RegisterUserServiceTest {
                 service()
                     .register(
                         new RegisterUserCommand(
-                            new Email("a@b.io"), new Password("a long passphrase"), "x".repeat(101))))
+                            new Email("a@b.io"),
+                            new Password("a long passphrase"),
+                            "x".repeat(101))))
         .isInstanceOf(InvalidInputException.class);
     verify(hasher, never()).hash(any());
     assertThat(transactions.opened()).isZero();

@@ -12,23 +12,23 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.user.ChangePasswordCommand;
 import dev.worklane.application.port.in.user.UpdateProfileCommand;
 import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
-import dev.worklane.application.port.in.user.ChangePasswordCommand;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
 import dev.worklane.application.port.out.Revocation;
 import dev.worklane.application.port.out.RevocationLedger;
 import dev.worklane.application.port.out.TokenRevocations;
-import dev.worklane.domain.common.InvalidInputException;
-import dev.worklane.domain.user.Password;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
 import dev.worklane.application.service.auth.RevocationService;
+import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
+import dev.worklane.domain.user.Password;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.User;
@@ -71,7 +71,11 @@ class MyAccountServiceTest {
         hasher,
         refreshTokens,
         new RevocationService(
-            ledger, replica, transactions, Duration.ofDays(30), Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC)),
+            ledger,
+            replica,
+            transactions,
+            Duration.ofDays(30),
+            Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC)),
         Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
   }
 
@@ -126,7 +130,9 @@ class MyAccountServiceTest {
     UserAccount moved =
         service()
             .updateProfile(
-                actor, new UpdateProfileCommand(Optional.empty(), Optional.of(ZoneId.of("Europe/London"))));
+                actor,
+                new UpdateProfileCommand(
+                    Optional.empty(), Optional.of(ZoneId.of("Europe/London"))));
     assertThat(moved.profile().displayName()).isEqualTo("Ada");
     assertThat(moved.profile().timeZone()).isEqualTo(ZoneId.of("Europe/London"));
     assertThat(transactions.opened()).isEqualTo(2);
@@ -138,7 +144,10 @@ class MyAccountServiceTest {
     when(hasher.matches("the old password", ada.passwordHash())).thenReturn(true);
     when(hasher.hash(any())).thenReturn("$new$");
 
-    service().changePassword(actor, new ChangePasswordCommand("the old password", new Password("a brand new password")));
+    service()
+        .changePassword(
+            actor,
+            new ChangePasswordCommand("the old password", new Password("a brand new password")));
 
     InOrder order = inOrder(users, refreshTokens, ledger, commit);
     order.verify(users).update(argThat(u -> u.passwordHash().equals("$new$")));
@@ -156,12 +165,17 @@ class MyAccountServiceTest {
     when(hasher.matches("guess", ada.passwordHash())).thenReturn(false);
 
     assertThatThrownBy(
-            () -> service().changePassword(actor, new ChangePasswordCommand("guess", new Password("a brand new password"))))
+            () ->
+                service()
+                    .changePassword(
+                        actor,
+                        new ChangePasswordCommand("guess", new Password("a brand new password"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("currentPassword");
     verify(users, org.mockito.Mockito.never()).update(any());
     verifyNoInteractions(refreshTokens, ledger, replica);
-    assertThat(new ChangePasswordCommand("x", new Password("a brand new password")).toString()).doesNotContain("brand");
+    assertThat(new ChangePasswordCommand("x", new Password("a brand new password")).toString())
+        .doesNotContain("brand");
   }
 
   @Test

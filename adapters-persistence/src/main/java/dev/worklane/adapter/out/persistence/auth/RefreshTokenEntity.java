@@ -119,5 +119,4 @@ class RefreshTokenEntity extends AssignedIdEntity {
   public void setRotatedAt(Instant rotatedAt) {
     this.rotatedAt = rotatedAt;
   }
-
 }

@@ -20,12 +20,10 @@ interface RefreshTokenJpaRepository extends JpaRepository<RefreshTokenEntity, UU
 
   /**
    * Serialises rotation and family revocation on the family's first row. Without it, a revoke
-   * running while a rotation inserts the successor cannot see that row (READ COMMITTED) and
-   * leaves it alive.
+   * running while a rotation inserts the successor cannot see that row (READ COMMITTED) and leaves
+   * it alive.
    */
-  @Query(
-      value = "select 1 from refresh_tokens where id = :familyId for update",
-      nativeQuery = true)
+  @Query(value = "select 1 from refresh_tokens where id = :familyId for update", nativeQuery = true)
   List<Integer> lockFamily(@Param("familyId") UUID familyId);
 
   /**

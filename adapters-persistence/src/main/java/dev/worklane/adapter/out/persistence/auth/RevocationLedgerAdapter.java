@@ -94,8 +94,7 @@ public class RevocationLedgerAdapter implements RevocationLedger {
   }
 
   @Override
-  public List<Revocation> active(
-      Instant now, Duration notBeforeRetention, int offset, int limit) {
+  public List<Revocation> active(Instant now, Duration notBeforeRetention, int offset, int limit) {
     return jdbc.query(
         """
         select kind, subject, at from token_revocations

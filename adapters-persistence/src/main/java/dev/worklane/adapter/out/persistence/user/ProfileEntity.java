@@ -89,5 +89,4 @@ class ProfileEntity extends AssignedIdEntity {
   public void setUpdatedAt(Instant updatedAt) {
     this.updatedAt = updatedAt;
   }
-
 }

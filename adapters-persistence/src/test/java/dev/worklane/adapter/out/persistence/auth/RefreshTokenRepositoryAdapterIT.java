@@ -134,13 +134,15 @@ class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
   void aRevokeAllRacingARotationAlsoRevokesTheSuccessor() throws Exception {
     assertARevokeRacingARotationRevokesTheSuccessor(
         first ->
-            transactions.inTransaction(() -> adapter.revokeAllOf(first.userId(), T0.plusSeconds(2))));
+            transactions.inTransaction(
+                () -> adapter.revokeAllOf(first.userId(), T0.plusSeconds(2))));
   }
 
   private void assertARevokeRacingARotationRevokesTheSuccessor(
       java.util.function.Function<RefreshToken, Integer> revokeAll) throws Exception {
     UserId user = existingUser();
-    RefreshToken first = RefreshToken.startFamily(user, "race-" + UUID.randomUUID(), T0, T0.plusSeconds(3600));
+    RefreshToken first =
+        RefreshToken.startFamily(user, "race-" + UUID.randomUUID(), T0, T0.plusSeconds(3600));
     adapter.add(first);
     RefreshToken successor = first.successor("race-next-" + UUID.randomUUID(), T0.plusSeconds(1));
     CountDownLatch rotatedNotCommitted = new CountDownLatch(1);
@@ -153,7 +155,8 @@ class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
                   transactions.inTransaction(
                       () -> {
                         adapter.add(successor);
-                        boolean rotated = adapter.markRotated(first.id(), successor.id(), T0.plusSeconds(1));
+                        boolean rotated =
+                            adapter.markRotated(first.id(), successor.id(), T0.plusSeconds(1));
                         rotatedNotCommitted.countDown();
                         await(commit);
                         return rotated;

@@ -145,7 +145,10 @@ class TransactionsAdapterIT {
                       () -> {
                         // outside the committed transaction: another connection sees the row
                         seen.add("rows=" + userRows(user.id()));
-                        seen.add("inTransaction=" + org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive());
+                        seen.add(
+                            "inTransaction="
+                                + org.springframework.transaction.support
+                                    .TransactionSynchronizationManager.isActualTransactionActive());
                       }));
           seen.add("work done");
         });

@@ -1,9 +1,9 @@
 package dev.worklane.adapter.out.redis.ratelimit;
 
-import dev.worklane.adapter.out.redis.ratelimit.RateLimitSettings.Limit;
-import dev.worklane.adapter.out.redis.support.CircuitBreaker;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.worklane.adapter.out.redis.ratelimit.RateLimitSettings.Limit;
+import dev.worklane.adapter.out.redis.support.CircuitBreaker;
 import dev.worklane.application.port.out.RateLimiter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -11,8 +11,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.redisson.Bucket4jRedisson;
 import io.github.bucket4j.redis.redisson.cas.RedissonBasedProxyManager;
 import io.micrometer.core.instrument.Counter;
@@ -30,19 +30,19 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 
 /**
- * Bucket4j token buckets kept in Redis (compare-and-swap through Redisson), so every instance
- * draws on one budget per scope and key. Buckets refill all at once per window, which makes the
- * seed's numbers exact: the 6th login in a minute is refused. When Redis fails the same limits
- * apply per instance from memory ({@code worklane.ratelimit.fallback}) and the API stays up.
+ * Bucket4j token buckets kept in Redis (compare-and-swap through Redisson), so every instance draws
+ * on one budget per scope and key. Buckets refill all at once per window, which makes the seed's
+ * numbers exact: the 6th login in a minute is refused. When Redis fails the same limits apply per
+ * instance from memory ({@code worklane.ratelimit.fallback}) and the API stays up.
  *
  * <p>Bucket proxies are kept per key with Bucket4j's batching optimisation: concurrent requests on
  * one hot key (a busy user, a proxy's IP) are combined into one Redis compare-and-swap instead of
  * contending with each other — same limits, far fewer round trips and retries.
  *
- * <p>A changed limit applies to buckets already in Redis (see {@link #remoteBucket}); keys expire
- * a few seconds after their bucket is full again, so nothing outlives its window for long.
- * {@code worklane.ratelimit.fallback} counts every decision taken without Redis: it stays 0 while
- * Redis is healthy, which is what the Redis-backed tests assert.
+ * <p>A changed limit applies to buckets already in Redis (see {@link #remoteBucket}); keys expire a
+ * few seconds after their bucket is full again, so nothing outlives its window for long. {@code
+ * worklane.ratelimit.fallback} counts every decision taken without Redis: it stays 0 while Redis is
+ * healthy, which is what the Redis-backed tests assert.
  */
 public final class RedisRateLimiterAdapter implements RateLimiter {
   private static final int MAX_LOCAL_BUCKETS = 100_000;
@@ -66,7 +66,10 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
       MeterRegistry meters,
       CircuitBreaker breaker) {
     Duration longest =
-        settings.limits().values().stream().map(Limit::window).max(Duration::compareTo).orElseThrow();
+        settings.limits().values().stream()
+            .map(Limit::window)
+            .max(Duration::compareTo)
+            .orElseThrow();
     this.buckets =
         Bucket4jRedisson.casBasedBuilder(((Redisson) redis).getCommandExecutor())
             // A key lives until its bucket is full again (at most one window) plus a little:
@@ -84,9 +87,12 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
         Caffeine.newBuilder().maximumSize(MAX_LOCAL_BUCKETS).expireAfterAccess(longest).build();
     this.reconfigured = meters.counter("worklane.ratelimit.reconfigured");
     for (Scope scope : Scope.values()) {
-      fallbacks.put(scope, meters.counter("worklane.ratelimit.fallback", "scope", scope.policyName()));
-      rejections.put(scope, meters.counter("worklane.ratelimit.rejected", "scope", scope.policyName()));
-      configurations.put(scope, BucketConfiguration.builder().addLimit(bandwidth(settings.of(scope))).build());
+      fallbacks.put(
+          scope, meters.counter("worklane.ratelimit.fallback", "scope", scope.policyName()));
+      rejections.put(
+          scope, meters.counter("worklane.ratelimit.rejected", "scope", scope.policyName()));
+      configurations.put(
+          scope, BucketConfiguration.builder().addLimit(bandwidth(settings.of(scope))).build());
     }
   }
 
@@ -114,7 +120,12 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
         Duration.ofNanos(
             probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill());
     return new Decision(
-        scope, probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(), limit.window(), reset);
+        scope,
+        probe.isConsumed(),
+        limit.capacity(),
+        probe.getRemainingTokens(),
+        limit.window(),
+        reset);
   }
 
   @Override
@@ -143,10 +154,10 @@ public final class RedisRateLimiterAdapter implements RateLimiter {
   /**
    * Bucket4j keeps the configuration a bucket was created with. Its implicit replacement compares
    * versions with "stored &lt; desired", which a fingerprint of the limits cannot satisfy both ways
-   * (a lowered limit may hash lower), so the first use of a key on this instance compares the stored
-   * configuration with ours and replaces it when they differ. {@code ADDITIVE} keeps what was
-   * consumed: 2 used of 2, raised to 5, leaves 3 — as if the limit had been 5 all along; a lowered
-   * limit cuts what is left down to the new budget.
+   * (a lowered limit may hash lower), so the first use of a key on this instance compares the
+   * stored configuration with ours and replaces it when they differ. {@code ADDITIVE} keeps what
+   * was consumed: 2 used of 2, raised to 5, leaves 3 — as if the limit had been 5 all along; a
+   * lowered limit cuts what is left down to the new budget.
    */
   private BucketProxy remoteBucket(String bucketKey, Scope scope) {
     return remote.get(

@@ -25,8 +25,7 @@ import org.redisson.client.codec.StringCodec;
  * which nothing issued to the user counts). Each instance reads it through Redisson's near cache —
  * answers "not revoked" included — and every write publishes an invalidation, so a logout on one
  * instance takes effect on all of them within milliseconds. After a reconnect the near cache is
- * cleared (messages may have been missed) and local entries also expire after {@code
- * nearCacheTtl}.
+ * cleared (messages may have been missed) and local entries also expire after {@code nearCacheTtl}.
  *
  * <p>The field {@code meta:complete} says the hash holds the whole ledger. A Redis that restarted
  * empty lacks it, and so does one that is unreachable (the breaker is open): checks then answer
@@ -79,8 +78,10 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
     }
     try {
       switch (revocation.kind()) {
-        case TOKEN -> revocations.fastPut("jti:" + revocation.subject(), secondsUp(revocation.at()));
-        case SESSION -> revocations.fastPut("sid:" + revocation.subject(), secondsUp(revocation.at()));
+        case TOKEN ->
+            revocations.fastPut("jti:" + revocation.subject(), secondsUp(revocation.at()));
+        case SESSION ->
+            revocations.fastPut("sid:" + revocation.subject(), secondsUp(revocation.at()));
         case NOT_BEFORE -> raiseStamp("nbf:" + revocation.subject(), revocation.at());
       }
       breaker.recordSuccess();

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After a Redis failure, callers skip Redis for a while instead of each waiting for a timeout;
- * the first call after the pause tries again. Logs once per outage and once on recovery, so a
- * dead Redis does not flood the logs at request rate.
+ * After a Redis failure, callers skip Redis for a while instead of each waiting for a timeout; the
+ * first call after the pause tries again. Logs once per outage and once on recovery, so a dead
+ * Redis does not flood the logs at request rate.
  */
 public final class CircuitBreaker {
   private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);

@@ -4,8 +4,8 @@ import org.redisson.config.Config;
 
 /**
  * A copy of a Redisson YAML configuration pointed at one logical database, so a Sentinel,
- * master/replica or single-server file still gets the seed's separate databases (cache 0,
- * sessions 1). Redis Cluster has only database 0: the file is used as it is.
+ * master/replica or single-server file still gets the seed's separate databases (cache 0, sessions
+ * 1). Redis Cluster has only database 0: the file is used as it is.
  */
 final class DatabaseSelectingConfig extends Config {
 

@@ -14,9 +14,9 @@ import org.redisson.spring.data.connection.RedissonConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
- * One Redisson client per logical database the adapters use (seed: db 0 cache and rate limits,
- * db 1 sessions and revocations), each with its own circuit breaker. Timeouts are short and
- * retries few: callers have fallbacks and must not hang on a dead Redis.
+ * One Redisson client per logical database the adapters use (seed: db 0 cache and rate limits, db 1
+ * sessions and revocations), each with its own circuit breaker. Timeouts are short and retries few:
+ * callers have fallbacks and must not hang on a dead Redis.
  */
 public final class RedisConnections implements AutoCloseable {
   private final RedisSettings settings;
@@ -80,7 +80,12 @@ public final class RedisConnections implements AutoCloseable {
     SingleServerConfig server =
         config
             .useSingleServer()
-            .setAddress(uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 6379))
+            .setAddress(
+                uri.getScheme()
+                    + "://"
+                    + uri.getHost()
+                    + ":"
+                    + (uri.getPort() > 0 ? uri.getPort() : 6379))
             .setDatabase(database)
             .setTimeout(timeout)
             .setConnectTimeout(timeout)

@@ -32,7 +32,8 @@ class RedisCacheAdapterIT {
 
   final User user = UserFixtures.aUser().roles(Role.USER, Role.MANAGER).build();
   final UserAccount account =
-      UserAccount.of(user, new Profile(user.id(), "Ada", ZoneId.of("Europe/Paris"), UserFixtures.T0));
+      UserAccount.of(
+          user, new Profile(user.id(), "Ada", ZoneId.of("Europe/Paris"), UserFixtures.T0));
   final CacheKey key = CacheKey.user(user.id());
 
   RedisCacheAdapter adapter(RedisConnections c) {
@@ -68,8 +69,16 @@ class RedisCacheAdapterIT {
     Optional<UserAccount> cached = cache.get(key, UserAccount.class);
 
     assertThat(cached).contains(account);
-    assertThat(meters.counter("worklane.cache.requests", "namespace", "users", "result", "hit").count()).isEqualTo(1);
-    assertThat(meters.counter("worklane.cache.requests", "namespace", "users", "result", "miss").count()).isEqualTo(1);
+    assertThat(
+            meters
+                .counter("worklane.cache.requests", "namespace", "users", "result", "hit")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            meters
+                .counter("worklane.cache.requests", "namespace", "users", "result", "miss")
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -77,8 +86,16 @@ class RedisCacheAdapterIT {
     cache.put(key, account);
     cache.put(new CacheKey("short", "x"), "value");
 
-    long usersTtl = connections.cache().getBucket(prefix + "cache:users:" + user.id(), StringCodec.INSTANCE).remainTimeToLive();
-    long shortTtl = connections.cache().getBucket(prefix + "cache:short:x", StringCodec.INSTANCE).remainTimeToLive();
+    long usersTtl =
+        connections
+            .cache()
+            .getBucket(prefix + "cache:users:" + user.id(), StringCodec.INSTANCE)
+            .remainTimeToLive();
+    long shortTtl =
+        connections
+            .cache()
+            .getBucket(prefix + "cache:short:x", StringCodec.INSTANCE)
+            .remainTimeToLive();
     assertThat(usersTtl).isBetween(3_590_000L, 3_600_000L);
     assertThat(shortTtl).isBetween(25_000L, 30_000L);
   }
@@ -92,16 +109,21 @@ class RedisCacheAdapterIT {
 
   @Test
   void anUnreadableEntryIsAMissAndIsDropped() {
-    connections.cache().getBucket(prefix + "cache:users:" + user.id(), StringCodec.INSTANCE).set("{not json");
+    connections
+        .cache()
+        .getBucket(prefix + "cache:users:" + user.id(), StringCodec.INSTANCE)
+        .set("{not json");
     assertThat(cache.get(key, UserAccount.class)).isEmpty();
-    assertThat(connections.cache().getBucket(prefix + "cache:users:" + user.id()).isExists()).isFalse();
+    assertThat(connections.cache().getBucket(prefix + "cache:users:" + user.id()).isExists())
+        .isFalse();
   }
 
   @Test
   void aDeadRedisIsAnEmptyCacheThatNeverThrowsAndRecovers() {
     outageExpected = true;
     TestRedis.Dedicated redis = TestRedis.dedicated();
-    RedisConnections dedicated = RedisFixture.connections(redis.url(), prefix, Duration.ofMillis(300));
+    RedisConnections dedicated =
+        RedisFixture.connections(redis.url(), prefix, Duration.ofMillis(300));
     try {
       RedisCacheAdapter onDedicated = adapter(dedicated);
       onDedicated.put(key, account);

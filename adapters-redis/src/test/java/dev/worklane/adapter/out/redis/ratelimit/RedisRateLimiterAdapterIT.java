@@ -31,7 +31,11 @@ class RedisRateLimiterAdapterIT {
   RedisRateLimiterAdapter limiter(RedisConnections connections, Map<Scope, Limit> limits) {
     opened.add(connections);
     return new RedisRateLimiterAdapter(
-        connections.cache(), connections.keyPrefix(), new RateLimitSettings(limits), meters, connections.cacheBreaker());
+        connections.cache(),
+        connections.keyPrefix(),
+        new RateLimitSettings(limits),
+        meters,
+        connections.cacheBreaker());
   }
 
   /** Set by the outage test: it is the one test that must take the fallback. */
@@ -50,8 +54,14 @@ class RedisRateLimiterAdapterIT {
 
   @ParameterizedTest(name = "{0}: {1} allowed, then refused")
   @CsvSource({
-    "LOGIN,5", "REGISTER,3", "GUEST,20", "AUTHENTICATED,100", "GLOBAL,100", "PASSWORD_RESET,3",
-    "LOGIN_ACCOUNT,5", "PASSWORD_CHANGE,5"
+    "LOGIN,5",
+    "REGISTER,3",
+    "GUEST,20",
+    "AUTHENTICATED,100",
+    "GLOBAL,100",
+    "PASSWORD_RESET,3",
+    "LOGIN_ACCOUNT,5",
+    "PASSWORD_CHANGE,5"
   })
   void everyScopeAllowsExactlyItsBudget(Scope scope, int budget) {
     RedisRateLimiterAdapter limiter = limiter(RedisFixture.shared(prefix));
@@ -66,7 +76,8 @@ class RedisRateLimiterAdapterIT {
     assertThat(refused.remaining()).isZero();
     assertThat(refused.resetAfter()).isPositive().isLessThanOrEqualTo(refused.window());
     assertThat(limiter.tryConsume(scope, "client-2").allowed()).as("keys are independent").isTrue();
-    assertThat(meters.counter("worklane.ratelimit.rejected", "scope", scope.policyName()).count()).isEqualTo(1);
+    assertThat(meters.counter("worklane.ratelimit.rejected", "scope", scope.policyName()).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -77,7 +88,9 @@ class RedisRateLimiterAdapterIT {
     assertThat(decision.window()).isEqualTo(Duration.ofHours(1));
     List<String> keys = new ArrayList<>();
     connections.cache().getKeys().getKeysByPattern(prefix + "*").forEach(keys::add);
-    assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat(k).startsWith(prefix).doesNotContain("ada@"));
+    assertThat(keys)
+        .isNotEmpty()
+        .allSatisfy(k -> assertThat(k).startsWith(prefix).doesNotContain("ada@"));
   }
 
   @Test
@@ -105,13 +118,15 @@ class RedisRateLimiterAdapterIT {
 
   @Test
   void aRaisedLimitAppliesToABucketAlreadyInRedis() {
-    RedisRateLimiterAdapter before = limiter(RedisFixture.shared(prefix), Map.of(Scope.GLOBAL, new Limit(2, MINUTE)));
+    RedisRateLimiterAdapter before =
+        limiter(RedisFixture.shared(prefix), Map.of(Scope.GLOBAL, new Limit(2, MINUTE)));
     assertThat(before.tryConsume(Scope.GLOBAL, "10.0.0.7").allowed()).isTrue();
     assertThat(before.tryConsume(Scope.GLOBAL, "10.0.0.7").allowed()).isTrue();
     assertThat(before.tryConsume(Scope.GLOBAL, "10.0.0.7").allowed()).isFalse();
 
     // A redeployment with global raised to 5: the 2 calls already made still count.
-    RedisRateLimiterAdapter after = limiter(RedisFixture.shared(prefix), Map.of(Scope.GLOBAL, new Limit(5, MINUTE)));
+    RedisRateLimiterAdapter after =
+        limiter(RedisFixture.shared(prefix), Map.of(Scope.GLOBAL, new Limit(5, MINUTE)));
     for (int left = 2; left >= 0; left--) {
       Decision decision = after.tryConsume(Scope.GLOBAL, "10.0.0.7");
       assertThat(decision.allowed()).isTrue();
@@ -124,11 +139,13 @@ class RedisRateLimiterAdapterIT {
 
   @Test
   void aLoweredLimitAppliesToABucketAlreadyInRedis() {
-    RedisRateLimiterAdapter before = limiter(RedisFixture.shared(prefix), Map.of(Scope.GUEST, new Limit(5, MINUTE)));
+    RedisRateLimiterAdapter before =
+        limiter(RedisFixture.shared(prefix), Map.of(Scope.GUEST, new Limit(5, MINUTE)));
     assertThat(before.tryConsume(Scope.GUEST, "10.0.0.8").remaining()).isEqualTo(4);
 
     // Lowered to 2: what is left is cut down to the new budget (ADDITIVE only adds on a raise).
-    RedisRateLimiterAdapter after = limiter(RedisFixture.shared(prefix), Map.of(Scope.GUEST, new Limit(2, MINUTE)));
+    RedisRateLimiterAdapter after =
+        limiter(RedisFixture.shared(prefix), Map.of(Scope.GUEST, new Limit(2, MINUTE)));
     assertThat(after.tryConsume(Scope.GUEST, "10.0.0.8").remaining()).isEqualTo(1);
     assertThat(after.tryConsume(Scope.GUEST, "10.0.0.8").remaining()).isZero();
     assertThat(after.tryConsume(Scope.GUEST, "10.0.0.8").allowed()).isFalse();
@@ -153,10 +170,18 @@ class RedisRateLimiterAdapterIT {
     limiter.tryConsume(Scope.LOGIN, "10.0.0.10");
     limiter.tryConsume(Scope.PASSWORD_RESET, "ada@example.com");
 
-    long loginTtl = connections.cache().getKeys().remainTimeToLive(prefix + "ratelimit:login:10.0.0.10");
-    assertThat(loginTtl).as("TTL of a 1-minute bucket, ms").isPositive().isLessThanOrEqualTo(65_000);
+    long loginTtl =
+        connections.cache().getKeys().remainTimeToLive(prefix + "ratelimit:login:10.0.0.10");
+    assertThat(loginTtl)
+        .as("TTL of a 1-minute bucket, ms")
+        .isPositive()
+        .isLessThanOrEqualTo(65_000);
     List<String> resetKeys = new ArrayList<>();
-    connections.cache().getKeys().getKeysByPattern(prefix + "ratelimit:password-reset:*").forEach(resetKeys::add);
+    connections
+        .cache()
+        .getKeys()
+        .getKeysByPattern(prefix + "ratelimit:password-reset:*")
+        .forEach(resetKeys::add);
     assertThat(resetKeys).hasSize(1);
     assertThat(connections.cache().getKeys().remainTimeToLive(resetKeys.get(0)))
         .as("TTL of a 1-hour bucket, ms")
@@ -191,7 +216,8 @@ class RedisRateLimiterAdapterIT {
         assertThat(limiter.tryConsume(Scope.REGISTER, "ip-2").allowed()).as("call %d", i).isTrue();
       }
       assertThat(limiter.tryConsume(Scope.REGISTER, "ip-2").allowed()).isFalse();
-      assertThat(meters.counter("worklane.ratelimit.fallback", "scope", "register").count()).isEqualTo(4);
+      assertThat(meters.counter("worklane.ratelimit.fallback", "scope", "register").count())
+          .isEqualTo(4);
     } finally {
       redis.stop();
     }

@@ -22,14 +22,22 @@ class RedisConnectionsIT {
   @Test
   void aYamlConfigStillGetsOneDatabasePerRole() throws Exception {
     Path yaml = dir.resolve("redisson.yaml");
-    Files.writeString(yaml, "singleServerConfig:\n  address: \"" + TestRedis.url() + "\"\n  database: 5\n");
+    Files.writeString(
+        yaml, "singleServerConfig:\n  address: \"" + TestRedis.url() + "\"\n  database: 5\n");
     String prefix = TestRedis.uniquePrefix();
     try (RedisConnections connections =
         new RedisConnections(
-            new RedisSettings(null, yaml.toString(), 3, 4, prefix, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+            new RedisSettings(
+                null, yaml.toString(), 3, 4, prefix, Duration.ofSeconds(1), Duration.ofSeconds(5)),
             Clock.systemUTC())) {
-      connections.cache().getBucket(prefix + "probe", StringCodec.INSTANCE).set("cache", Duration.ofMinutes(1));
-      connections.sessions().getBucket(prefix + "probe", StringCodec.INSTANCE).set("sessions", Duration.ofMinutes(1));
+      connections
+          .cache()
+          .getBucket(prefix + "probe", StringCodec.INSTANCE)
+          .set("cache", Duration.ofMinutes(1));
+      connections
+          .sessions()
+          .getBucket(prefix + "probe", StringCodec.INSTANCE)
+          .set("sessions", Duration.ofMinutes(1));
 
       assertThat(valueIn(3, prefix + "probe")).isEqualTo("cache");
       assertThat(valueIn(4, prefix + "probe")).isEqualTo("sessions");
@@ -42,9 +50,13 @@ class RedisConnectionsIT {
     String prefix = TestRedis.uniquePrefix();
     try (RedisConnections connections =
         new RedisConnections(
-            new RedisSettings(TestRedis.url(), null, 6, 7, prefix, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+            new RedisSettings(
+                TestRedis.url(), null, 6, 7, prefix, Duration.ofSeconds(1), Duration.ofSeconds(5)),
             Clock.systemUTC())) {
-      connections.sessions().getBucket(prefix + "probe", StringCodec.INSTANCE).set("sessions", Duration.ofMinutes(1));
+      connections
+          .sessions()
+          .getBucket(prefix + "probe", StringCodec.INSTANCE)
+          .set("sessions", Duration.ofMinutes(1));
       assertThat(valueIn(7, prefix + "probe")).isEqualTo("sessions");
       assertThat(valueIn(6, prefix + "probe")).isNull();
     }

@@ -9,7 +9,8 @@ final class ContainerRedis {
 
   static boolean dockerAvailable() {
     try {
-      Class.forName("org.testcontainers.DockerClientFactory", false, ContainerRedis.class.getClassLoader());
+      Class.forName(
+          "org.testcontainers.DockerClientFactory", false, ContainerRedis.class.getClassLoader());
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
       return false;

@@ -9,8 +9,8 @@ import redis.embedded.RedisServer;
 
 /**
  * The tests' Redis — always a real server, one per JVM, from (in order) {@code
- * WORKLANE_TEST_REDIS_URL}, Testcontainers when a Docker engine answers, else an embedded Redis
- * on a free port. Runs never collide: each takes its own {@link #uniquePrefix() key prefix}.
+ * WORKLANE_TEST_REDIS_URL}, Testcontainers when a Docker engine answers, else an embedded Redis on
+ * a free port. Runs never collide: each takes its own {@link #uniquePrefix() key prefix}.
  */
 public final class TestRedis {
   public static final String URL_VARIABLE = "WORKLANE_TEST_REDIS_URL";

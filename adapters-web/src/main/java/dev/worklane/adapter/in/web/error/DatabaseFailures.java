@@ -5,17 +5,17 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Recognises database failures by the JDBC exception inside whatever wrapped it (Spring's
- * {@code CannotCreateTransactionException}, {@code DataAccessResourceFailureException}, Hibernate's
- * {@code JDBCConnectionException}, Hikari's timeout): the web adapter sees only {@code java.sql},
- * so it needs neither the persistence adapter's libraries nor a list of their wrappers.
+ * Recognises database failures by the JDBC exception inside whatever wrapped it (Spring's {@code
+ * CannotCreateTransactionException}, {@code DataAccessResourceFailureException}, Hibernate's {@code
+ * JDBCConnectionException}, Hikari's timeout): the web adapter sees only {@code java.sql}, so it
+ * needs neither the persistence adapter's libraries nor a list of their wrappers.
  */
 final class DatabaseFailures {
   private DatabaseFailures() {}
 
   /**
-   * The database cannot be reached (SQLSTATE class 08 "connection exception", 57P01–57P03
-   * "server shutting down / cannot connect now", or a pool timeout): retrying later helps.
+   * The database cannot be reached (SQLSTATE class 08 "connection exception", 57P01–57P03 "server
+   * shutting down / cannot connect now", or a pool timeout): retrying later helps.
    */
   static boolean isUnavailable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
@@ -37,8 +37,8 @@ final class DatabaseFailures {
   }
 
   /**
-   * The database refused a value of the request (SQLSTATE class 22 "data exception", e.g. U+0000
-   * in text, an out-of-range number): a client mistake the input checks did not catch.
+   * The database refused a value of the request (SQLSTATE class 22 "data exception", e.g. U+0000 in
+   * text, an out-of-range number): a client mistake the input checks did not catch.
    */
   static boolean isRejectedValue(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {

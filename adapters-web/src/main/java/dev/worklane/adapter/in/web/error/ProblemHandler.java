@@ -140,7 +140,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     HttpServletRequest servlet = servletRequest(request);
     if (causedByBodyLimit(ex)) {
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(servlet, ex).getBody());
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .body(tooLarge(servlet, ex).getBody());
     }
     Throwable cause = ex.getMostSpecificCause();
     ProblemDetail problem;
@@ -152,20 +153,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
           problem, List.of(new FieldError(path(control), "must not contain control characters")));
     } else if (cause instanceof UnrecognizedPropertyException unknown) {
       problem =
-          problems.problem(servlet, HttpStatus.BAD_REQUEST, "UNKNOWN_PROPERTY", "Unknown property in request body");
+          problems.problem(
+              servlet,
+              HttpStatus.BAD_REQUEST,
+              "UNKNOWN_PROPERTY",
+              "Unknown property in request body");
       ProblemWriter.withErrors(
           problem, List.of(new FieldError(path(unknown), "is not a known property")));
     } else if (cause instanceof MismatchedInputException mismatch) {
       problem =
-          problems.problem(servlet, HttpStatus.BAD_REQUEST, "TYPE_MISMATCH", "A value has the wrong type");
+          problems.problem(
+              servlet, HttpStatus.BAD_REQUEST, "TYPE_MISMATCH", "A value has the wrong type");
       ProblemWriter.withErrors(
           problem, List.of(new FieldError(path(mismatch), "has the wrong type or shape")));
     } else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
       problem =
-          problems.problem(servlet, HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Request body is not valid JSON");
+          problems.problem(
+              servlet, HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Request body is not valid JSON");
     } else {
       problem =
-          problems.problem(servlet, HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "Request body is missing or unreadable");
+          problems.problem(
+              servlet,
+              HttpStatus.BAD_REQUEST,
+              "MALFORMED_BODY",
+              "Request body is missing or unreadable");
     }
     return ResponseEntity.badRequest().body(problem);
   }
@@ -183,7 +194,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             .toList();
     ProblemDetail problem =
         problems.problem(
-            servletRequest(request), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Request validation failed");
+            servletRequest(request),
+            HttpStatus.BAD_REQUEST,
+            "VALIDATION_FAILED",
+            "Request validation failed");
     return ResponseEntity.badRequest().body(ProblemWriter.withErrors(problem, errors));
   }
 
@@ -201,11 +215,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         .map(
                             e ->
                                 new FieldError(
-                                    r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                                    r.getMethodParameter().getParameterName(),
+                                    e.getDefaultMessage())))
             .toList();
     ProblemDetail problem =
         problems.problem(
-            servletRequest(request), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Request validation failed");
+            servletRequest(request),
+            HttpStatus.BAD_REQUEST,
+            "VALIDATION_FAILED",
+            "Request validation failed");
     return ResponseEntity.badRequest().body(ProblemWriter.withErrors(problem, errors));
   }
 
@@ -221,7 +239,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             "INVALID_PARAMETER",
             "Parameter '" + name + "' has an invalid value");
     return ResponseEntity.badRequest()
-        .body(ProblemWriter.withErrors(problem, List.of(new FieldError(name, "has an invalid value"))));
+        .body(
+            ProblemWriter.withErrors(
+                problem, List.of(new FieldError(name, "has an invalid value"))));
   }
 
   @Override
@@ -237,14 +257,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "No endpoint " + servlet.getMethod() + " " + servlet.getRequestURI()));
   }
 
-  /** Every other Spring MVC exception (405, 406, 415, ...): keep Spring's status, add our fields. */
+  /**
+   * Every other Spring MVC exception (405, 406, 415, ...): keep Spring's status, add our fields.
+   */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem =
         body instanceof ProblemDetail detail
             ? detail
-            : ProblemDetail.forStatusAndDetail(status, HttpStatus.valueOf(status.value()).getReasonPhrase());
+            : ProblemDetail.forStatusAndDetail(
+                status, HttpStatus.valueOf(status.value()).getReasonPhrase());
     problems.enrich(problem, servletRequest(request), null);
     return ResponseEntity.status(status).headers(headers).body(problem);
   }
@@ -266,7 +289,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
         .body(
             problems.problem(
-                request, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body is too large"));
+                request,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+                "Request body is too large"));
   }
 
   private static boolean causedByBodyLimit(Throwable ex) {

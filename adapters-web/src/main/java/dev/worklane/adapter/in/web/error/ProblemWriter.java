@@ -43,10 +43,12 @@ public class ProblemWriter {
   /** Adds the Worklane fields to a problem built elsewhere (e.g. by Spring MVC). */
   public ProblemDetail enrich(ProblemDetail problem, HttpServletRequest request, String code) {
     String effectiveCode = code != null ? code : codeFor(problem.getStatus());
-    problem.setType(URI.create(TYPE_PREFIX + effectiveCode.toLowerCase(Locale.ROOT).replace('_', '-')));
+    problem.setType(
+        URI.create(TYPE_PREFIX + effectiveCode.toLowerCase(Locale.ROOT).replace('_', '-')));
     if (request != null) {
       Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-      problem.setInstance(URI.create(original instanceof String uri ? uri : request.getRequestURI()));
+      problem.setInstance(
+          URI.create(original instanceof String uri ? uri : request.getRequestURI()));
       problem.setProperty("requestId", RequestIds.of(request));
     }
     problem.setProperty("code", effectiveCode);

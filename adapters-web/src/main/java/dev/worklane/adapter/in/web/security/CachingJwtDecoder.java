@@ -16,9 +16,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 /**
  * Remembers tokens whose signature and claims were already verified (keyed by the exact token
  * string, until the token expires or at most {@code maxAge}), so the ES256 check — the largest CPU
- * cost of an authenticated request — runs once per token and instance rather than per request.
- * The revocation check is NOT cached: it runs on every request, so logout and "not before" stamps
- * keep working instantly on every instance.
+ * cost of an authenticated request — runs once per token and instance rather than per request. The
+ * revocation check is NOT cached: it runs on every request, so logout and "not before" stamps keep
+ * working instantly on every instance.
  */
 public final class CachingJwtDecoder implements JwtDecoder {
   private final JwtDecoder verifying;
@@ -52,7 +52,8 @@ public final class CachingJwtDecoder implements JwtDecoder {
   @Override
   public Jwt decode(String token) throws JwtException {
     Jwt jwt = verified.getIfPresent(token);
-    if (jwt == null || (jwt.getExpiresAt() != null && !clock.instant().isBefore(jwt.getExpiresAt()))) {
+    if (jwt == null
+        || (jwt.getExpiresAt() != null && !clock.instant().isBefore(jwt.getExpiresAt()))) {
       jwt = verifying.decode(token);
       verified.put(token, jwt);
     }

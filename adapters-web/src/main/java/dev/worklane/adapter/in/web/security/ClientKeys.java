@@ -5,9 +5,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * Who a request counts against in per-client budgets. An IPv4 address is one client; an IPv6
- * client is its /64, because one host (one customer line) routinely holds a whole /64 and would
- * otherwise get a fresh budget per address.
+ * Who a request counts against in per-client budgets. An IPv4 address is one client; an IPv6 client
+ * is its /64, because one host (one customer line) routinely holds a whole /64 and would otherwise
+ * get a fresh budget per address.
  */
 public final class ClientKeys {
   private ClientKeys() {}

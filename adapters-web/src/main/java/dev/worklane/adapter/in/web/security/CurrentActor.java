@@ -60,7 +60,8 @@ public class CurrentActor implements HandlerMethodArgumentResolver {
     try {
       return new Actor(UserId.of(jwt.getSubject()), roles);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new AuthenticationFailedException("INVALID_TOKEN", "The access token has no valid subject");
+      throw new AuthenticationFailedException(
+          "INVALID_TOKEN", "The access token has no valid subject");
     }
   }
 }

@@ -12,7 +12,10 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
-/** Signs access tokens: {@code sub, email, roles, iss, aud, iat, exp, jti} plus {@code sid} (refresh family). */
+/**
+ * Signs access tokens: {@code sub, email, roles, iss, aud, iat, exp, jti} plus {@code sid} (refresh
+ * family).
+ */
 public class JwtAccessTokenIssuerAdapter implements AccessTokenIssuer {
   public static final String ROLES_CLAIM = "roles";
   public static final String SESSION_CLAIM = "sid";
@@ -44,7 +47,10 @@ public class JwtAccessTokenIssuerAdapter implements AccessTokenIssuer {
       claims.claim(SESSION_CLAIM, sessionFamilyId.toString());
     }
     JwsHeader header =
-        JwsHeader.with(SignatureAlgorithm.ES256).keyId(keys.signingKey().getKeyID()).type("JWT").build();
+        JwsHeader.with(SignatureAlgorithm.ES256)
+            .keyId(keys.signingKey().getKeyID())
+            .type("JWT")
+            .build();
     return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
   }
 }

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ES256 key set: one active signing key plus older keys that are still published so tokens
- * they signed stay valid (rotation without logging everybody out).
+ * The ES256 key set: one active signing key plus older keys that are still published so tokens they
+ * signed stay valid (rotation without logging everybody out).
  */
 public final class JwtKeys {
   public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;

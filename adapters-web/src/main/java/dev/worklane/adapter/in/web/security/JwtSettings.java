@@ -10,8 +10,8 @@ import java.time.Duration;
  * are generated once into {@code keysFile}. {@code jwkSetUri}, when set, makes the resource server
  * trust an external issuer instead of Worklane's own keys.
  *
- * @param activeKeyId kid of the key that signs new tokens; blank = the first key of the set.
- *     Keys after it stay published, so tokens they signed remain valid until removed.
+ * @param activeKeyId kid of the key that signs new tokens; blank = the first key of the set. Keys
+ *     after it stay published, so tokens they signed remain valid until removed.
  */
 public record JwtSettings(
     String issuer,

@@ -15,7 +15,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * point (RFC 6750); the body says whether the token was missing or rejected, never why in detail.
  */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
-  private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+  private final BearerTokenAuthenticationEntryPoint bearer =
+      new BearerTokenAuthenticationEntryPoint();
   private final ProblemWriter problems;
 
   public ProblemAuthenticationEntryPoint(ProblemWriter problems) {

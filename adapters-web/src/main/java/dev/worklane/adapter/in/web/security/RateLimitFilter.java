@@ -24,12 +24,12 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The API's rate limits (SPEC §3.5), shared by all instances through the {@link RateLimiter} port.
- * It runs twice in the security chain: before authentication for the per-IP scopes (global,
- * login, registration), after it for the caller's scope (per user when authenticated, else the
- * guest budget per IP; the password change per user). The client IP is the servlet remote address,
- * which the container rewrites from {@code X-Forwarded-For} only for trusted proxies; IPv6 clients
- * count by their /64 ({@link ClientKeys}). Every limited response carries the IETF
- * {@code RateLimit}/{@code RateLimit-Policy} headers for the policy closest to exhaustion.
+ * It runs twice in the security chain: before authentication for the per-IP scopes (global, login,
+ * registration), after it for the caller's scope (per user when authenticated, else the guest
+ * budget per IP; the password change per user). The client IP is the servlet remote address, which
+ * the container rewrites from {@code X-Forwarded-For} only for trusted proxies; IPv6 clients count
+ * by their /64 ({@link ClientKeys}). Every limited response carries the IETF {@code
+ * RateLimit}/{@code RateLimit-Policy} headers for the policy closest to exhaustion.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
   public enum Stage {
@@ -62,8 +62,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
   /**
    * Everything is limited except the probes, the public keys (load balancers poll them) and the
-   * Actuator: the management port shares this security chain, and a Prometheus scrape must never
-   * be refused (nor eat the scraper's global budget). On the public port {@code /actuator} is not
+   * Actuator: the management port shares this security chain, and a Prometheus scrape must never be
+   * refused (nor eat the scraper's global budget). On the public port {@code /actuator} is not
    * mapped at all.
    */
   @Override
@@ -108,7 +108,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
               : limiter.tryConsume(Scope.GUEST, ip));
       // Two BCrypt rounds per call: login-grade, per user (an attacker with a stolen session
       // must not be able to test current passwords at the authenticated rate).
-      if (userId != null && "POST".equals(request.getMethod())
+      if (userId != null
+          && "POST".equals(request.getMethod())
           && PASSWORD_CHANGE_PATH.equals(path(request))) {
         decisions.add(limiter.tryConsume(Scope.PASSWORD_CHANGE, userId));
       }
@@ -129,8 +130,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
           response,
           HttpStatus.TOO_MANY_REQUESTS,
           "RATE_LIMITED",
-          "Too many requests for policy '" + worst.scope().policyName() + "'; retry in "
-              + retryAfter + " s");
+          "Too many requests for policy '"
+              + worst.scope().policyName()
+              + "'; retry in "
+              + retryAfter
+              + " s");
       return;
     }
     chain.doFilter(request, response);

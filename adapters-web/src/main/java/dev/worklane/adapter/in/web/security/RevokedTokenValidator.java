@@ -26,7 +26,10 @@ public class RevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
       return OAuth2TokenValidatorResult.failure(REVOKED);
     }
     return revocations.isRevoked(
-            jwt.getId(), jwt.getClaimAsString(JwtAccessTokenIssuerAdapter.SESSION_CLAIM), user, jwt.getIssuedAt())
+            jwt.getId(),
+            jwt.getClaimAsString(JwtAccessTokenIssuerAdapter.SESSION_CLAIM),
+            user,
+            jwt.getIssuedAt())
         ? OAuth2TokenValidatorResult.failure(REVOKED)
         : OAuth2TokenValidatorResult.success();
   }

@@ -5,23 +5,19 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
 import dev.worklane.adapter.in.web.support.UserIdMdcFilter;
+import dev.worklane.adapter.in.web.support.WebSettings;
+import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
+import dev.worklane.application.port.out.RateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import dev.worklane.adapter.in.web.support.WebSettings;
-import dev.worklane.application.port.out.RateLimiter;
-import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -44,6 +40,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -52,9 +52,9 @@ import org.springframework.security.web.header.writers.XXssProtectionHeaderWrite
 
 /**
  * The API filter chain: bearer JWT (ES256 pinned; iss, aud, exp, iat, jti, revocation checked) or a
- * Redis-backed browser session with CSRF protection, distributed rate limits, coarse
- * role checks with the ADMIN &gt; MANAGER &gt; USER hierarchy, helmet-equivalent headers, problem
- * responses for 401/403. Fine-grained permissions are decided by the use cases.
+ * Redis-backed browser session with CSRF protection, distributed rate limits, coarse role checks
+ * with the ADMIN &gt; MANAGER &gt; USER hierarchy, helmet-equivalent headers, problem responses for
+ * 401/403. Fine-grained permissions are decided by the use cases.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -134,7 +134,8 @@ public class SecurityConfiguration {
                     .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                     .crossOriginResourcePolicy(c -> c.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                    // Written only for requests that arrived over HTTPS (directly or via a trusted proxy).
+                    // Written only for requests that arrived over HTTPS (directly or via a trusted
+                    // proxy).
                     .httpStrictTransportSecurity(
                         hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                     .frameOptions(frame -> frame.sameOrigin())
@@ -158,12 +159,14 @@ public class SecurityConfiguration {
   }
 
   /**
-   * CSRF protection where an ambient credential exists: unsafe requests that carry a session
-   * cookie and no bearer token. Bearer callers need none; the public auth endpoints need none.
+   * CSRF protection where an ambient credential exists: unsafe requests that carry a session cookie
+   * and no bearer token. Bearer callers need none; the public auth endpoints need none.
    */
   static boolean needsCsrfToken(HttpServletRequest request) {
     String method = request.getMethod();
-    if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
+    if ("GET".equals(method)
+        || "HEAD".equals(method)
+        || "OPTIONS".equals(method)
         || "TRACE".equals(method)) {
       return false;
     }
@@ -192,7 +195,8 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  SessionSecurityContextRepository sessionSecurityContextRepository(RevocationCheckUseCase revocations) {
+  SessionSecurityContextRepository sessionSecurityContextRepository(
+      RevocationCheckUseCase revocations) {
     return new SessionSecurityContextRepository(revocations);
   }
 
@@ -236,7 +240,8 @@ public class SecurityConfiguration {
             ? NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build()
-            : NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(keys.publicKeys()))
+            : NimbusJwtDecoder.withJwkSource(
+                    new ImmutableJWKSet<SecurityContext>(keys.publicKeys()))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
     decoder.setJwtValidator(validator(settings));

@@ -14,7 +14,9 @@ public final class SessionAuthentication extends AbstractAuthenticationToken {
   public SessionAuthentication(Actor actor, Instant authenticatedAt) {
     super(
         List.copyOf(
-            actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
+            actor.roles().stream()
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                .toList()));
     this.actor = actor;
     this.authenticatedAt = authenticatedAt;
     setAuthenticated(true);

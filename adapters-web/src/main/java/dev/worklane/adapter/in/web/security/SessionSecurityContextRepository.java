@@ -23,9 +23,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Keeps a browser session's caller as three plain attributes (user id, roles, login time) rather
- * than a serialized Spring SecurityContext: the Redis-stored session survives library upgrades,
- * and every request re-checks the user's "not before" stamp, so disabling an account or changing
- * its password ends its sessions on every instance.
+ * than a serialized Spring SecurityContext: the Redis-stored session survives library upgrades, and
+ * every request re-checks the user's "not before" stamp, so disabling an account or changing its
+ * password ends its sessions on every instance.
  */
 public class SessionSecurityContextRepository implements SecurityContextRepository {
   static final String USER_ID = "worklane.userId";
@@ -81,7 +81,10 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
   private static Set<Role> roles(HttpSession session) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     String stored = (String) session.getAttribute(ROLES);
-    Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
+    Arrays.stream(stored.split(","))
+        .filter(s -> !s.isBlank())
+        .map(Role::valueOf)
+        .forEach(roles::add);
     return roles;
   }
 

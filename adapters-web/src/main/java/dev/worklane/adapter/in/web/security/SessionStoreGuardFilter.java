@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs right after Spring Session's filter: when a request carries a session cookie and the
- * session store (Redis) cannot be read, answer 503 with a problem document at once. Left alone,
- * every later component that touches the session would fail in turn and the client would get a
- * bare container error; and 401 would wrongly tell a browser it was logged out. Requests without
- * a session cookie (bearer callers) never touch the store here.
+ * Runs right after Spring Session's filter: when a request carries a session cookie and the session
+ * store (Redis) cannot be read, answer 503 with a problem document at once. Left alone, every later
+ * component that touches the session would fail in turn and the client would get a bare container
+ * error; and 401 would wrongly tell a browser it was logged out. Requests without a session cookie
+ * (bearer callers) never touch the store here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 60)

@@ -30,8 +30,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Caps every request body, whatever its content type: {@code worklane.web.max-json-body} (1 MB)
- * unless the endpoint declared an {@link UploadLimit}. A declared Content-Length above the limit
- * is refused at once with 413; a streamed (chunked) body is counted and cut off with 413 when it
+ * unless the endpoint declared an {@link UploadLimit}. A declared Content-Length above the limit is
+ * refused at once with 413; a streamed (chunked) body is counted and cut off with 413 when it
  * crosses the limit. Multipart bodies sent to an endpoint that takes no upload are never parsed
  * (Tomcat would otherwise spool up to 26 MB to disk before the 404/415): they are counted into
  * memory up to the limit and their parts and form fields stay invisible.

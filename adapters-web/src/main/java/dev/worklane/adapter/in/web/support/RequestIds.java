@@ -6,8 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * Request correlation ids. A caller's {@code X-Request-Id} is kept only when it is short and made of
- * safe characters, so it can go into logs and headers without injection; otherwise one is generated.
+ * Request correlation ids. A caller's {@code X-Request-Id} is kept only when it is short and made
+ * of safe characters, so it can go into logs and headers without injection; otherwise one is
+ * generated.
  */
 public final class RequestIds {
   public static final String HEADER = "X-Request-Id";

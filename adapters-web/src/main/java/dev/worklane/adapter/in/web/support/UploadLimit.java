@@ -6,10 +6,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * An endpoint that takes an upload and therefore its own body limit instead of the JSON one
- * ({@code worklane.web.max-json-body}). An upload controller declares it as a bean, e.g. {@code
- * new UploadLimit(HttpMethod.POST, "/api/v1/tasks/{id}/attachments", 25 * 1024 * 1024)}; every
- * other endpoint keeps the JSON limit, multipart or not.
+ * An endpoint that takes an upload and therefore its own body limit instead of the JSON one ({@code
+ * worklane.web.max-json-body}). An upload controller declares it as a bean, e.g. {@code new
+ * UploadLimit(HttpMethod.POST, "/api/v1/tasks/{id}/attachments", 25 * 1024 * 1024)}; every other
+ * endpoint keeps the JSON limit, multipart or not.
  */
 public record UploadLimit(HttpMethod method, String pathPattern, long maxBytes) {
   public UploadLimit {

@@ -38,6 +38,7 @@ class BCryptPasswordHasherAdapterTest {
 
   @Test
   void refusesACostBelowTen() {
-    assertThatThrownBy(() -> new BCryptPasswordHasherAdapter(9)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BCryptPasswordHasherAdapter(9))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

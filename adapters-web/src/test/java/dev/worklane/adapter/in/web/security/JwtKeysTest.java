@@ -27,7 +27,14 @@ class JwtKeysTest {
 
   JwtSettings settings(String keysJson, Path file, boolean generate, String activeKid) {
     return new JwtSettings(
-        "https://issuer.test", "aud-test", Duration.ofDays(7), keysJson, file, generate, activeKid, null);
+        "https://issuer.test",
+        "aud-test",
+        Duration.ofDays(7),
+        keysJson,
+        file,
+        generate,
+        activeKid,
+        null);
   }
 
   @Test
@@ -37,7 +44,8 @@ class JwtKeysTest {
     JwtKeys again = JwtKeys.load(settings(null, file, true, null));
 
     assertThat(file).exists();
-    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(again.signingKey().getKeyID()).isEqualTo(first.signingKey().getKeyID());
     assertThat(again.signingKey().toECPrivateKey()).isEqualTo(first.signingKey().toECPrivateKey());
     assertThat(first.publicKeys().getKeys()).allMatch(k -> !k.isPrivate());
@@ -69,13 +77,15 @@ class JwtKeysTest {
     String oldToken = issuer(before).issue(user, UUID.randomUUID(), Instant.now());
 
     // after rotation: the new key signs, the old one is still published
-    JwtSettings rotated = settings(new JWKSet(List.of(current, old)).toString(false), null, false, "current");
+    JwtSettings rotated =
+        settings(new JWKSet(List.of(current, old)).toString(false), null, false, "current");
     JwtKeys after = JwtKeys.load(rotated);
     JwtDecoder decoder = new SecurityConfiguration().jwtDecoder(after, rotated);
     assertThat(after.signingKey().getKeyID()).isEqualTo("current");
     Jwt decoded = decoder.decode(oldToken);
     assertThat(decoded.getSubject()).isEqualTo(user.id().toString());
-    assertThat(decoder.decode(issuer(after).issue(user, null, Instant.now())).getHeaders().get("kid"))
+    assertThat(
+            decoder.decode(issuer(after).issue(user, null, Instant.now())).getHeaders().get("kid"))
         .isEqualTo("current");
 
     // once the old key is withdrawn its tokens fail
@@ -91,14 +101,18 @@ class JwtKeysTest {
     User user = aUser().build();
     UUID family = UUID.randomUUID();
     Instant now = Instant.now();
-    Jwt jwt = new SecurityConfiguration().jwtDecoder(keys, s).decode(issuer(keys, s).issue(user, family, now));
+    Jwt jwt =
+        new SecurityConfiguration()
+            .jwtDecoder(keys, s)
+            .decode(issuer(keys, s).issue(user, family, now));
     assertThat(jwt.getIssuer().toString()).isEqualTo("https://issuer.test");
     assertThat(jwt.getAudience()).containsExactly("aud-test");
     assertThat(jwt.getClaimAsString("email")).isEqualTo(user.email().value());
     assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER");
     assertThat(jwt.getClaimAsString("sid")).isEqualTo(family.toString());
     assertThat(jwt.getId()).isNotBlank();
-    assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofDays(7));
+    assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()))
+        .isEqualTo(Duration.ofDays(7));
     assertThat(jwt.getHeaders().get("alg").toString()).isEqualTo("ES256");
   }
 

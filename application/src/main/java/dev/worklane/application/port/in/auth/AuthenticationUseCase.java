@@ -11,7 +11,10 @@ public interface AuthenticationUseCase {
   /** Checks credentials exactly like {@link #login} but issues no token (browser sessions). */
   SessionLogin authenticate(LoginCommand command);
 
-  /** Exchanges a refresh token for a new pair; a replayed (already rotated) token revokes its family. */
+  /**
+   * Exchanges a refresh token for a new pair; a replayed (already rotated) token revokes its
+   * family.
+   */
   IssuedTokens refresh(String refreshToken);
 
   /** Revokes the session's refresh-token family and denylists the presented access token. */

@@ -6,8 +6,9 @@ import dev.worklane.domain.common.Require;
  * Raw credentials. They are not validated as {@code Email}/{@code Password} here: a login with a
  * malformed email must fail like any other bad credential, without telling which part was wrong.
  *
- * @param client who is trying (the web adapter's client key: an IPv4 address or an IPv6 /64); failed
- *     logins are counted per account and client, so one client's guessing never locks out another
+ * @param client who is trying (the web adapter's client key: an IPv4 address or an IPv6 /64);
+ *     failed logins are counted per account and client, so one client's guessing never locks out
+ *     another
  */
 public record LoginCommand(String email, String password, String client) {
   /** Callers without a network client (tests, tools) share one. */

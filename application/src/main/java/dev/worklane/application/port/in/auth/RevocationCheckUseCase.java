@@ -8,8 +8,8 @@ public interface RevocationCheckUseCase {
 
   /**
    * True when the access token ({@code tokenId}, its login {@code sessionId}) was revoked, or it
-   * was issued — or the browser session authenticated — at {@code issuedAt}, before the user's
-   * "not before" stamp (password change, disable, role change). Null ids are not checked.
+   * was issued — or the browser session authenticated — at {@code issuedAt}, before the user's "not
+   * before" stamp (password change, disable, role change). Null ids are not checked.
    */
   boolean isRevoked(String tokenId, String sessionId, UserId userId, Instant issuedAt);
 }

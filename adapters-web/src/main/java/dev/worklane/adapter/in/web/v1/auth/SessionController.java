@@ -10,8 +10,8 @@ import dev.worklane.adapter.in.web.v1.user.UserWebMapper;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.LoginCommand;
-import dev.worklane.application.port.in.auth.SessionLogin;
 import dev.worklane.application.port.in.auth.LogoutCommand;
+import dev.worklane.application.port.in.auth.SessionLogin;
 import dev.worklane.application.port.in.user.MyAccountUseCase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,13 +63,17 @@ public class SessionController {
 
   @PostMapping(path = "/session", consumes = MediaType.APPLICATION_JSON_VALUE)
   ApiResponse<UserResponse> logInJson(
-      @Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+      @Valid @RequestBody LoginRequest body,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     return logIn(body, request, response);
   }
 
   @PostMapping(path = "/session", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ApiResponse<UserResponse> logInForm(
-      @Valid @ModelAttribute LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+      @Valid @ModelAttribute LoginRequest body,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     return logIn(body, request, response);
   }
 
@@ -77,13 +81,15 @@ public class SessionController {
       LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
     SessionLogin login =
         authentication.authenticate(
-            new LoginCommand(body.email(), body.password(), ClientKeys.of(request.getRemoteAddr())));
+            new LoginCommand(
+                body.email(), body.password(), ClientKeys.of(request.getRemoteAddr())));
     Actor actor = login.actor();
     request.getSession(true);
     request.changeSessionId(); // session fixation: the pre-login id never becomes authenticated
     csrfTokens.saveToken(null, request, response); // and neither does a pre-login CSRF token
     SecurityContext context =
-        SessionSecurityContextRepository.contextOf(new SessionAuthentication(actor, login.authenticatedAt()));
+        SessionSecurityContextRepository.contextOf(
+            new SessionAuthentication(actor, login.authenticatedAt()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
     return envelopes.of(mapper.toResponse(myAccount.get(actor)));
@@ -100,7 +106,9 @@ public class SessionController {
     return ResponseEntity.noContent().build();
   }
 
-  /** The synchronizer token that session-authenticated unsafe requests send as {@code X-XSRF-TOKEN}. */
+  /**
+   * The synchronizer token that session-authenticated unsafe requests send as {@code X-XSRF-TOKEN}.
+   */
   @GetMapping("/csrf")
   ApiResponse<Map<String, String>> csrf(HttpServletRequest request) {
     CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
