@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
-# Benchmark: GET /api/v1/users/me with a valid bearer token, cache on vs cache off.
-# wrk on this machine, 32 connections, 30 s per run after a 20 s warm-up. Prints req/s, p50, p99
-# and the on/off ratio. Worklane runs from its jar on the embedded defaults (PostgreSQL + Redis)
-# in a throw-away data directory. Rate limits stay ON, with budgets raised so the bench user is
-# never refused (the limiter's Redis round trips are part of what is measured).
-#   bench/users-me.sh            # both runs
-#   DURATION=60s bench/users-me.sh
+# Benchmark: GET /api/v1/users/me with a valid bearer token (the authenticated cached read), against
+# the Express peer of ../shared/peers/express in the same run, on the same machine, against the
+# same PostgreSQL and Redis (the machine's, 127.0.0.1:5432 and :6379; started if stopped).
+# wrk: 2 threads, 32 connections, 20 s warm-up, 30 s measured. Prints one line per run and the
+# ratio Worklane / peer (req/s) with both p99s. Worklane also runs once with the cache off.
+# Rate limits stay ON in Worklane (budgets raised so the bench user is never refused), the access
+# log at INFO, every security check on the path.
+#   bench/users-me.sh                     # peer, Worklane cache on, Worklane cache off
+#   DURATION=60 bench/users-me.sh         # seconds per measured run
+#   PEERS=/path/to/peers bench/users-me.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-30s}
-WARMUP=${WARMUP:-20s}
+ROOT=$PWD
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
+MGMT_PORT=${MGMT_PORT:-18081}
+PEERS=${PEERS:-$ROOT/../shared/peers}
 # The JVM options the README recommends for a small (2-core) host; override to compare.
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx384m"}
-MGMT_PORT=${MGMT_PORT:-18081}
+OUT=$(mktemp -d /tmp/worklane-bench.XXXXXX)
 
 command -v wrk >/dev/null || { echo "bench: installing wrk"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
+pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n1)" main start
+redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
 
 JAVA=java
 for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
@@ -26,45 +34,66 @@ done
 JAR=bootstrap/target/worklane.jar
 [ -f "$JAR" ] || ./mvnw -B -q -DskipTests -Djacoco.skip=true package
 
-run() { # $1 = cache enabled (true/false)
-  local data log pid token email
-  data=$(mktemp -d /tmp/worklane-bench.XXXXXX)
+# One line per wrk run: label, req/s, p50, p99, non-2xx (milliseconds).
+summary() { # $1 = label, stdin = wrk --latency output
+  awk -v label="$1" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx/ { non2xx = $5 }
+    END { printf "%-28s req/s=%-9.0f p50=%-7.2f p99=%-7.2f non-2xx=%d\n", label, rps, p50, p99, non2xx }'
+}
+
+peer() {
+  local work
+  work=$(mktemp -d /tmp/worklane-bench-peer.XXXXXX)
+  cp -r "$PEERS/express" "$work/"
+  # The peer's own script starts it (PM2 cluster of 2), warms up 5 s and measures DURATION seconds.
+  (cd "$work/express" && bash bench.sh "$DURATION" "$CONNECTIONS") >"$OUT/peer.txt" 2>"$OUT/peer.err" || true
+  awk '/GET \/api\/v1\/users\/me/ { printf "%-28s req/s=%-9s p50=%-7s p99=%-7s non-2xx=%s\n", "express peer (PM2 x2)", $3, $6, $9, $12 }' "$OUT/peer.txt" | tee "$OUT/peer.line"
+  rm -rf "$work"
+}
+
+worklane() { # $1 = label, $2 = cache enabled (true/false)
+  local data log pid token email rss
+  data=$(mktemp -d /tmp/worklane-bench-data.XXXXXX)
   log="$data/app.log"
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists worklane_bench with (force)" postgres 2>/dev/null
+  psql -h 127.0.0.1 -U postgres -qc "create database worklane_bench" postgres
   SERVER_PORT=$PORT WORKLANE_MANAGEMENT_PORT=$MGMT_PORT WORKLANE_DATA_DIR="$data" \
-  WORKLANE_CACHE_ENABLED="$1" WORKLANE_DEMO_ENABLED=false \
+  WORKLANE_DB_URL=jdbc:postgresql://127.0.0.1:5432/worklane_bench WORKLANE_DB_USERNAME=postgres \
+  WORKLANE_REDIS_URL=redis://127.0.0.1:6379 WORKLANE_REDIS_KEY_PREFIX="bench-$$-$2:" \
+  WORKLANE_CACHE_ENABLED="$2" WORKLANE_DEMO_ENABLED=false \
     "$JAVA" $JAVA_OPTS -jar "$JAR" \
       --worklane.rate-limit.limits.global.capacity=1000000000 \
       --worklane.rate-limit.limits.authenticated.capacity=1000000000 \
       --worklane.rate-limit.limits.guest.capacity=1000000000 \
       >"$log" 2>&1 &
   pid=$!
-  trap 'kill $pid 2>/dev/null || true' RETURN
   for _ in $(seq 1 120); do curl -fs "localhost:$PORT/ready" >/dev/null 2>&1 && break; sleep 1; done
-  curl -fs "localhost:$PORT/ready" >/dev/null || { echo "bench: Worklane did not become ready"; tail -20 "$log"; return 1; }
+  curl -fs "localhost:$PORT/ready" >/dev/null || { echo "bench: Worklane did not become ready"; tail -20 "$log"; kill "$pid"; return 1; }
   sleep 10
-  local rss
-  rss=$(awk '/VmRSS/ {printf "%d MB", $2/1024}' "/proc/$pid/status")
+  rss=$(awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$pid/status")
   email="bench-$RANDOM@example.com"
   curl -fs -X POST "localhost:$PORT/api/v1/auth/register" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$email\",\"password\":\"bench password 123\"}" >/dev/null
   token=$(curl -fs -X POST "localhost:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$email\",\"password\":\"bench password 123\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/users/me" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $token" \
-    "http://127.0.0.1:$PORT/api/v1/users/me" >"$data/wrk.txt"
-  local rps p50 p99 non2xx
-  rps=$(awk '/Requests\/sec/ {print $2}' "$data/wrk.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$data/wrk.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$data/wrk.txt")
-  non2xx=$(awk '/Non-2xx/ {print $5}' "$data/wrk.txt")
-  printf "cache=%-5s  req/s=%-10s p50=%-9s p99=%-9s non-2xx=%-4s idle RSS=%s\n" "$1" "$rps" "$p50" "$p99" "${non2xx:-0}" "$rss"
-  echo "$rps" >"/tmp/worklane-bench-rps-$1"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/users/me" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$PORT/api/v1/users/me" | summary "$1 (idle RSS ${rss} MB)" | tee "$OUT/$2.line"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
+  for db in 0 1 2; do redis-cli -n "$db" --scan --pattern "bench-$$-$2:*" | xargs -r redis-cli -n "$db" del >/dev/null; done
 }
 
-echo "bench: GET /api/v1/users/me, $CONNECTIONS connections, $DURATION (warm-up $WARMUP), $(nproc) cores, JVM: $JAVA_OPTS"
-run true
-run false
-awk -v on="$(cat /tmp/worklane-bench-rps-true)" -v off="$(cat /tmp/worklane-bench-rps-false)" \
-  'BEGIN { printf "ratio cache on / off = %.2f\n", on / off }'
+echo "bench: GET /api/v1/users/me, wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s after a warm-up, $(nproc) cores, PostgreSQL + Redis of this machine; Worklane JVM: $JAVA_OPTS"
+peer
+worklane "worklane cache on" true
+worklane "worklane cache off" false
+field() { sed -E "s|.*$1=([0-9.]+).*|\1|" "$2"; }
+awk -v w="$(field req/s "$OUT/true.line")" -v p="$(field req/s "$OUT/peer.line")" \
+    -v wp99="$(field p99 "$OUT/true.line")" -v pp99="$(field p99 "$OUT/peer.line")" \
+  'BEGIN { printf "ratio worklane / express peer = %.2fx req/s (bar 2.0x); p99 %.2f ms vs %.2f ms (bar: lower)\n", w / p, wp99, pp99 }'
+rm -rf "$OUT"

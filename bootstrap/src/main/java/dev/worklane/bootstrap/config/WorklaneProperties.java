@@ -74,6 +74,7 @@ public record WorklaneProperties(
   public record CacheSettings(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("1h") Duration defaultTtl,
+      @DefaultValue("5s") Duration nearTtl,
       Map<String, Duration> ttl) {
     public Map<String, Duration> ttlByNamespace() {
       return ttl == null ? Map.of() : ttl;

@@ -48,6 +48,7 @@ public class RedisConfiguration {
         cache.enabled(),
         cache.defaultTtl(),
         cache.ttlByNamespace(),
+        cache.nearTtl(),
         rateLimitSettings(properties.rateLimit()),
         redis.revocationRetention());
   }

@@ -68,6 +68,7 @@ public class RedisAdapterConfiguration {
         connections.keyPrefix(),
         settings.cacheDefaultTtl(),
         settings.cacheTtlByNamespace(),
+        settings.cacheNearTtl(),
         json,
         meters,
         connections.cacheBreaker());

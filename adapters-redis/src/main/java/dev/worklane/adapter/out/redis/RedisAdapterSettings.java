@@ -11,6 +11,7 @@ import java.util.Map;
  * @param cacheEnabled false: the cache port does nothing ({@code NoOpCacheAdapter})
  * @param cacheDefaultTtl TTL of cache entries whose namespace has none of its own
  * @param cacheTtlByNamespace TTL per cache namespace ({@code users → 10m})
+ * @param cacheNearTtl how long an instance keeps a value it read in memory (0: not at all)
  * @param rateLimits budget per scope
  * @param revocationRetention how long "not before" stamps are kept
  */
@@ -19,10 +20,12 @@ public record RedisAdapterSettings(
     boolean cacheEnabled,
     Duration cacheDefaultTtl,
     Map<String, Duration> cacheTtlByNamespace,
+    Duration cacheNearTtl,
     RateLimitSettings rateLimits,
     Duration revocationRetention) {
 
   public RedisAdapterSettings {
     cacheTtlByNamespace = cacheTtlByNamespace == null ? Map.of() : Map.copyOf(cacheTtlByNamespace);
+    cacheNearTtl = cacheNearTtl == null ? Duration.ZERO : cacheNearTtl;
   }
 }

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.out.redis.cache;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
@@ -9,8 +10,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RBucket;
+import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.listener.BaseStatusListener;
 import org.redisson.client.codec.StringCodec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
  * namespace (SPEC §6.1). Never fails a request: on any Redis error it answers "miss" / does
  * nothing, counts {@code worklane.cache.errors} (operation get/put/evict, or "skipped" while the
  * circuit is open) and lets the circuit breaker skip Redis for a while.
+ *
+ * <p>In front of Redis sits a small near cache per instance (decoded values, {@code nearTtl}), so a
+ * hot read costs no Redis round trip. Every eviction is published on {@code
+ * <prefix>cache:invalidations} and drops the entry on every instance within milliseconds; a value
+ * read from Redis while an invalidation arrived is not kept near; the near cache is cleared when
+ * the subscription is (re)established and is bypassed while Redis is failing (invalidations may be
+ * missed then). {@code nearTtl} bounds staleness should a message still be lost.
  */
 public final class RedisCacheAdapter implements Cache {
+  private static final int NEAR_ENTRIES = 10_000;
+
   private final RedissonClient redis;
   private final String prefix;
   private final Duration defaultTtl;
@@ -30,12 +43,17 @@ public final class RedisCacheAdapter implements Cache {
   private final MeterRegistry meters;
   private final CircuitBreaker breaker;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final com.github.benmanes.caffeine.cache.Cache<String, Object> near;
+  private final RTopic invalidations;
+  private final AtomicLong invalidationsSeen = new AtomicLong();
+  private volatile boolean subscribed;
 
   public RedisCacheAdapter(
       RedissonClient redis,
       String keyPrefix,
       Duration defaultTtl,
       Map<String, Duration> ttlByNamespace,
+      Duration nearTtl,
       JsonMapper json,
       MeterRegistry meters,
       CircuitBreaker breaker) {
@@ -46,6 +64,54 @@ public final class RedisCacheAdapter implements Cache {
     this.json = json;
     this.meters = meters;
     this.breaker = breaker;
+    if (nearTtl.isPositive()) {
+      this.near = Caffeine.newBuilder().maximumSize(NEAR_ENTRIES).expireAfterWrite(nearTtl).build();
+      this.invalidations = redis.getTopic(prefix + "invalidations", StringCodec.INSTANCE);
+      subscribe();
+    } else {
+      this.near = null;
+      this.invalidations = null;
+    }
+  }
+
+  /**
+   * Lazy like the rest of the client: when Redis is down at start, the listeners are registered
+   * once it answers (Redisson re-subscribes by itself after that).
+   */
+  private void subscribe() {
+    try {
+      invalidations.addListener(
+          new BaseStatusListener() {
+            @Override
+            public void onSubscribe(String channel) {
+              dropNear(); // messages may have been missed while unsubscribed
+            }
+          });
+      invalidations.addListener(
+          String.class,
+          (channel, key) -> {
+            invalidationsSeen.incrementAndGet();
+            near.invalidate(key);
+          });
+      subscribed = true;
+    } catch (RuntimeException e) {
+      failed("subscribe", e);
+    }
+  }
+
+  private boolean nearUsable() {
+    if (near == null) {
+      return false;
+    }
+    if (!subscribed && breaker.allows()) {
+      subscribe();
+    }
+    return subscribed && !breaker.isFailing();
+  }
+
+  private void dropNear() {
+    invalidationsSeen.incrementAndGet();
+    near.invalidateAll();
   }
 
   @Override
@@ -55,6 +121,15 @@ public final class RedisCacheAdapter implements Cache {
       counter("worklane.cache.errors", "operation", "skipped", "", "").increment();
       return miss(key);
     }
+    String id = key.toString();
+    boolean useNear = nearUsable();
+    if (useNear) {
+      Object local = near.getIfPresent(id);
+      if (type.isInstance(local)) {
+        return hit(key, type.cast(local));
+      }
+    }
+    long seen = invalidationsSeen.get();
     String value;
     try {
       value = bucket(key).get();
@@ -68,8 +143,10 @@ public final class RedisCacheAdapter implements Cache {
     }
     try {
       T decoded = json.readValue(value, type);
-      counter("worklane.cache.requests", "namespace", key.namespace(), "result", "hit").increment();
-      return Optional.of(decoded);
+      if (useNear && invalidationsSeen.get() == seen) {
+        near.put(id, decoded);
+      }
+      return hit(key, decoded);
     } catch (JacksonException e) {
       // An entry written by an older shape of the class: drop it and read through.
       evict(key);
@@ -90,13 +167,25 @@ public final class RedisCacheAdapter implements Cache {
     }
   }
 
+  private <T> Optional<T> hit(CacheKey key, T value) {
+    counter("worklane.cache.requests", "namespace", key.namespace(), "result", "hit").increment();
+    return Optional.of(value);
+  }
+
   @Override
   public void evict(CacheKey key) {
+    if (near != null) {
+      invalidationsSeen.incrementAndGet();
+      near.invalidate(key.toString());
+    }
     if (!breaker.allows()) {
       return;
     }
     try {
       bucket(key).delete();
+      if (invalidations != null) {
+        invalidations.publish(key.toString());
+      }
       breaker.recordSuccess();
     } catch (RuntimeException e) {
       failed("evict", e);
@@ -124,6 +213,9 @@ public final class RedisCacheAdapter implements Cache {
   }
 
   private void failed(String operation, RuntimeException e) {
+    if (near != null) {
+      dropNear(); // invalidations may be lost until Redis answers again
+    }
     counter("worklane.cache.errors", "operation", operation, "", "").increment();
     breaker.recordFailure("cache." + operation, e);
   }

@@ -37,11 +37,16 @@ class RedisCacheAdapterIT {
   final CacheKey key = CacheKey.user(user.id());
 
   RedisCacheAdapter adapter(RedisConnections c) {
+    return adapter(c, Duration.ZERO);
+  }
+
+  RedisCacheAdapter adapter(RedisConnections c, Duration nearTtl) {
     return new RedisCacheAdapter(
         c.cache(),
         c.keyPrefix(),
         Duration.ofHours(1),
         Map.of("short", Duration.ofSeconds(30)),
+        nearTtl,
         JsonMapper.builder().build(),
         meters,
         c.cacheBreaker());
@@ -150,5 +155,52 @@ class RedisCacheAdapterIT {
       dedicated.close();
       redis.stop();
     }
+  }
+
+  @Test
+  void aValueReadOnceIsServedFromTheNearCacheWithoutRedis() {
+    RedisCacheAdapter withNear = adapter(connections, Duration.ofMinutes(1));
+    withNear.put(key, account);
+    assertThat(withNear.get(key, UserAccount.class)).contains(account);
+
+    // gone from Redis behind the adapter's back (no invalidation): the near copy still answers
+    connections.cache().getBucket(prefix + "cache:users:" + user.id()).delete();
+
+    assertThat(withNear.get(key, UserAccount.class)).contains(account);
+  }
+
+  @Test
+  void anEvictionOnOneInstanceDropsTheNearCopyOnEveryOther() {
+    RedisConnections otherConnections = RedisFixture.shared(prefix);
+    try {
+      RedisCacheAdapter a = adapter(connections, Duration.ofMinutes(1));
+      RedisCacheAdapter b = adapter(otherConnections, Duration.ofMinutes(1));
+      a.put(key, account);
+      assertThat(b.get(key, UserAccount.class)).contains(account); // b keeps it near
+      UserAccount renamed =
+          UserAccount.of(
+              user, new Profile(user.id(), "Grace", ZoneId.of("Europe/Paris"), UserFixtures.T0));
+
+      a.evict(key);
+      a.put(key, renamed);
+
+      await()
+          .atMost(Duration.ofSeconds(2))
+          .untilAsserted(() -> assertThat(b.get(key, UserAccount.class)).contains(renamed));
+    } finally {
+      otherConnections.close();
+    }
+  }
+
+  @Test
+  void nearCopiesExpireAfterTheirTtl() {
+    RedisCacheAdapter withNear = adapter(connections, Duration.ofMillis(200));
+    withNear.put(key, account);
+    assertThat(withNear.get(key, UserAccount.class)).contains(account);
+    connections.cache().getBucket(prefix + "cache:users:" + user.id()).delete();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(withNear.get(key, UserAccount.class)).isEmpty());
   }
 }
