@@ -5,6 +5,8 @@ import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.port.out.ProjectRepository;
+import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.application.port.out.RateLimiter;
 import dev.worklane.application.port.out.RefreshTokenRepository;
 import dev.worklane.application.port.out.RevocationLedger;
@@ -16,6 +18,8 @@ import dev.worklane.application.service.auth.AuthenticationService;
 import dev.worklane.application.service.auth.LoginThrottle;
 import dev.worklane.application.service.auth.RegisterUserService;
 import dev.worklane.application.service.auth.RevocationService;
+import dev.worklane.application.service.project.ProjectService;
+import dev.worklane.application.service.task.TaskService;
 import dev.worklane.application.service.user.MyAccountService;
 import dev.worklane.application.service.user.UserAdministrationService;
 import java.time.Clock;
@@ -129,5 +133,28 @@ public class UseCaseConfiguration {
       Clock clock) {
     return new UserAdministrationService(
         users, profiles, refreshTokens, transactions, cache, revocations, clock);
+  }
+
+  @Bean
+  ProjectService projectService(
+      ProjectRepository projects,
+      TaskRepository tasks,
+      UserRepository users,
+      ProfileRepository profiles,
+      Transactions transactions,
+      Cache cache,
+      Clock clock) {
+    return new ProjectService(projects, tasks, users, profiles, transactions, cache, clock);
+  }
+
+  @Bean
+  TaskService taskService(
+      TaskRepository tasks,
+      ProjectRepository projects,
+      ProfileRepository profiles,
+      Transactions transactions,
+      Cache cache,
+      Clock clock) {
+    return new TaskService(tasks, projects, profiles, transactions, cache, clock);
   }
 }

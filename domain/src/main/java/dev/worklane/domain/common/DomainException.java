@@ -10,7 +10,8 @@ public abstract sealed class DomainException extends RuntimeException
         ForbiddenException,
         InvalidInputException,
         AuthenticationFailedException,
-        RateLimitedException {
+        RateLimitedException,
+        VersionMismatchException {
 
   private final String code;
 

@@ -34,4 +34,34 @@ public final class Require {
     }
     return value;
   }
+
+  /**
+   * A one-line name: 1 to {@code max} characters after stripping, not blank, no control characters
+   * (checked before strip(), which would silently drop some of them).
+   */
+  public static String name(String value, String field, int max) {
+    noControlCharacters(value, field);
+    String stripped = value.strip();
+    if (stripped.isEmpty()) {
+      throw new InvalidInputException(field, field + " must not be blank");
+    }
+    return text(stripped, field, 1, max);
+  }
+
+  /**
+   * Free text that may span lines (descriptions): null or at most {@code max} characters; line
+   * breaks and tabs are allowed, other control characters are not.
+   */
+  public static String optionalText(String value, String field, int max) {
+    if (value == null) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+        throw new InvalidInputException(field, field + " must not contain control characters");
+      }
+    }
+    return text(value, field, 0, max);
+  }
 }

@@ -57,6 +57,10 @@ public record User(
     return new User(id, email, newPasswordHash, roles, status, createdAt, now, version);
   }
 
+  public User changeRoles(Set<Role> newRoles, Instant now) {
+    return new User(id, email, passwordHash, newRoles, status, createdAt, now, version);
+  }
+
   public User disable(Instant now) {
     return new User(id, email, passwordHash, roles, UserStatus.DISABLED, createdAt, now, version);
   }

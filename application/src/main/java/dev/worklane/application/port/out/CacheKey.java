@@ -1,5 +1,6 @@
 package dev.worklane.application.port.out;
 
+import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.user.UserId;
 
 /**
@@ -8,6 +9,7 @@ import dev.worklane.domain.user.UserId;
  */
 public record CacheKey(String namespace, String id) {
   public static final String USERS = "users";
+  public static final String PROJECTS = "projects";
 
   public CacheKey {
     if (namespace == null || namespace.isBlank() || id == null || id.isBlank()) {
@@ -17,6 +19,11 @@ public record CacheKey(String namespace, String id) {
 
   public static CacheKey user(UserId id) {
     return new CacheKey(USERS, id.toString());
+  }
+
+  /** {@code projects:{id}:summary}: task counts by status. */
+  public static CacheKey projectSummary(ProjectId id) {
+    return new CacheKey(PROJECTS, id + ":summary");
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.worklane.application.port.out;
 
+import dev.worklane.application.port.in.Page;
+import dev.worklane.application.port.in.PageRequest;
 import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;
@@ -13,5 +15,12 @@ public interface UserRepository {
   /** Inserts a new user; throws {@code EmailAlreadyRegisteredException} on a duplicate email. */
   User add(User user);
 
+  /**
+   * Writes over the version {@code user} was read at; throws {@code ConflictException}
+   * (CONCURRENT_MODIFICATION) when it changed meanwhile.
+   */
   User update(User user);
+
+  /** Every account, oldest first. */
+  Page<User> list(PageRequest page);
 }

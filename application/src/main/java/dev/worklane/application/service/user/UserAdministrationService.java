@@ -1,6 +1,8 @@
 package dev.worklane.application.service.user;
 
 import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.Page;
+import dev.worklane.application.port.in.PageRequest;
 import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.in.user.UserAdministrationUseCase;
 import dev.worklane.application.port.out.Cache;
@@ -15,11 +17,14 @@ import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.user.Permission;
 import dev.worklane.domain.user.Profile;
+import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 public final class UserAdministrationService implements UserAdministrationUseCase {
   private static final System.Logger LOG =
@@ -70,5 +75,44 @@ public final class UserAdministrationService implements UserAdministrationUseCas
             });
     LOG.log(Level.INFO, () -> "user_disabled userId=" + target + " by=" + actor.userId());
     return account;
+  }
+
+  @Override
+  public Page<UserAccount> list(Actor actor, PageRequest page) {
+    actor.require(Permission.USER_MANAGE);
+    Page<User> found = users.list(page);
+    Map<UserId, Profile> byUser =
+        profiles.findByUserIds(found.items().stream().map(User::id).toList());
+    return found.map(user -> UserAccount.of(user, byUser.get(user.id())));
+  }
+
+  @Override
+  public UserAccount changeRoles(Actor actor, UserId target, Set<Role> roles) {
+    actor.require(Permission.USER_MANAGE);
+    if (actor.userId().equals(target)) {
+      // the same reason as for disable: an admin demoting themselves can leave no admin at all
+      throw new ConflictException("CANNOT_CHANGE_OWN_ROLES", "You cannot change your own roles");
+    }
+    UserAccount account =
+        cachedWrites.write(
+            CacheKey.user(target),
+            () -> {
+              User user = users.findById(target).orElseThrow(() -> new NotFoundException("User"));
+              if (user.roles().equals(roles)) {
+                return UserAccount.of(user, profileOf(target));
+              }
+              User changed = users.update(user.changeRoles(roles, clock.instant()));
+              // tokens and sessions carry the old roles: they end, the next login carries the new
+              revocations.endEverythingIssuedTo(target);
+              return UserAccount.of(changed, profileOf(target));
+            });
+    LOG.log(
+        Level.INFO,
+        () -> "user_roles_changed userId=" + target + " roles=" + roles + " by=" + actor.userId());
+    return account;
+  }
+
+  private Profile profileOf(UserId id) {
+    return profiles.findByUserId(id).orElseThrow(() -> new NotFoundException("Profile"));
   }
 }

@@ -10,6 +10,7 @@ import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.common.RateLimitedException;
+import dev.worklane.domain.common.VersionMismatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
           case InvalidInputException e -> HttpStatus.BAD_REQUEST;
           case AuthenticationFailedException e -> HttpStatus.UNAUTHORIZED;
           case RateLimitedException e -> HttpStatus.TOO_MANY_REQUESTS;
+          case VersionMismatchException e -> HttpStatus.PRECONDITION_FAILED;
         };
     ProblemDetail problem = problems.problem(request, status, ex.code(), ex.getMessage());
     if (ex instanceof InvalidInputException invalid) {

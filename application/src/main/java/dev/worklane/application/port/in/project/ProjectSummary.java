@@ -1,0 +1,8 @@
+package dev.worklane.application.port.in.project;
+
+/** Task counts by status: cached as {@code cache:projects:{id}:summary} (SPEC §6.1). */
+public record ProjectSummary(long todo, long inProgress, long done) {
+  public long total() {
+    return todo + inProgress + done;
+  }
+}

@@ -1,0 +1,250 @@
+package dev.worklane.application.service.project;
+
+import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.CursorPage;
+import dev.worklane.application.port.in.CursorRequest;
+import dev.worklane.application.port.in.Page;
+import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.in.project.AddMemberCommand;
+import dev.worklane.application.port.in.project.CreateProjectCommand;
+import dev.worklane.application.port.in.project.MemberView;
+import dev.worklane.application.port.in.project.ProjectDetails;
+import dev.worklane.application.port.in.project.ProjectListQuery;
+import dev.worklane.application.port.in.project.ProjectMembersUseCase;
+import dev.worklane.application.port.in.project.ProjectSummary;
+import dev.worklane.application.port.in.project.ProjectUseCase;
+import dev.worklane.application.port.in.project.UpdateProjectCommand;
+import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.CacheKey;
+import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.port.out.ProjectRepository;
+import dev.worklane.application.port.out.TaskRepository;
+import dev.worklane.application.port.out.Transactions;
+import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.domain.common.ConflictException;
+import dev.worklane.domain.common.NotFoundException;
+import dev.worklane.domain.project.Project;
+import dev.worklane.domain.project.ProjectId;
+import dev.worklane.domain.project.ProjectMember;
+import dev.worklane.domain.project.ProjectRole;
+import dev.worklane.domain.user.Permission;
+import dev.worklane.domain.user.Profile;
+import dev.worklane.domain.user.UserId;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Projects and their members: one aggregate, one service. */
+public final class ProjectService implements ProjectUseCase, ProjectMembersUseCase {
+  private static final System.Logger LOG = System.getLogger(ProjectService.class.getName());
+
+  private final ProjectRepository projects;
+  private final TaskRepository tasks;
+  private final UserRepository users;
+  private final ProfileRepository profiles;
+  private final ProjectAccess access;
+  private final Transactions transactions;
+  private final Cache cache;
+  private final Clock clock;
+
+  public ProjectService(
+      ProjectRepository projects,
+      TaskRepository tasks,
+      UserRepository users,
+      ProfileRepository profiles,
+      Transactions transactions,
+      Cache cache,
+      Clock clock) {
+    this.projects = projects;
+    this.tasks = tasks;
+    this.users = users;
+    this.profiles = profiles;
+    this.access = new ProjectAccess(projects);
+    this.transactions = transactions;
+    this.cache = cache;
+    this.clock = clock;
+  }
+
+  @Override
+  public ProjectDetails create(Actor actor, CreateProjectCommand command) {
+    actor.require(Permission.PROJECT_CREATE);
+    Instant now = clock.instant();
+    Project project =
+        transactions.inTransaction(
+            () -> {
+              Project created =
+                  projects.add(
+                      Project.create(
+                          ProjectId.random(),
+                          command.key(),
+                          command.name(),
+                          command.description(),
+                          actor.userId(),
+                          now));
+              projects.addMember(
+                  new ProjectMember(created.id(), actor.userId(), ProjectRole.OWNER, now));
+              return created;
+            });
+    LOG.log(
+        Level.INFO,
+        () ->
+            "project_created projectId="
+                + project.id()
+                + " key="
+                + project.key()
+                + " by="
+                + actor.userId());
+    return new ProjectDetails(project, new ProjectSummary(0, 0, 0));
+  }
+
+  @Override
+  public ProjectDetails get(Actor actor, ProjectId id) {
+    Project project = access.visible(actor, id).project();
+    return new ProjectDetails(project, summary(id));
+  }
+
+  /** Cache-aside on {@code cache:projects:{id}:summary}; task writes invalidate it. */
+  private ProjectSummary summary(ProjectId id) {
+    CacheKey key = CacheKey.projectSummary(id);
+    return cache
+        .get(key, ProjectSummary.class)
+        .orElseGet(
+            () -> {
+              ProjectSummary summary = tasks.summarise(id);
+              cache.put(key, summary);
+              return summary;
+            });
+  }
+
+  @Override
+  public Page<Project> list(Actor actor, ProjectListQuery query, PageRequest page) {
+    return projects.list(memberFilter(actor), query.includeArchived(), page);
+  }
+
+  @Override
+  public CursorPage<Project> list(Actor actor, ProjectListQuery query, CursorRequest cursor) {
+    return projects.list(memberFilter(actor), query.includeArchived(), cursor);
+  }
+
+  /** project:read-any lists every project; everyone else their own. */
+  private static UserId memberFilter(Actor actor) {
+    actor.require(Permission.TASK_READ);
+    return actor.can(Permission.PROJECT_READ_ANY) ? null : actor.userId();
+  }
+
+  @Override
+  public ProjectDetails update(Actor actor, ProjectId id, UpdateProjectCommand command) {
+    Project updated =
+        transactions.inTransaction(
+            () -> {
+              ProjectAccess.Visible visible = access.visible(actor, id);
+              visible.requireManage(actor);
+              Instant now = clock.instant();
+              Project project = visible.project();
+              if (command.name().present()) {
+                project = project.rename(command.name().value(), now);
+              }
+              if (command.description().present()) {
+                project = project.describe(command.description().value(), now);
+              }
+              return project == visible.project() ? project : projects.update(project);
+            });
+    return new ProjectDetails(updated, summary(id));
+  }
+
+  @Override
+  public void archive(Actor actor, ProjectId id) {
+    transactions.inTransaction(
+        () -> {
+          ProjectAccess.Visible visible = access.visible(actor, id);
+          if (visible.project().archived()) {
+            return; // DELETE is idempotent
+          }
+          visible.requireManage(actor);
+          projects.update(visible.project().archive(clock.instant()));
+        });
+    LOG.log(Level.INFO, () -> "project_archived projectId=" + id + " by=" + actor.userId());
+  }
+
+  @Override
+  public Page<MemberView> list(Actor actor, ProjectId project, PageRequest page) {
+    access.visible(actor, project);
+    Page<ProjectMember> members = projects.members(project, page);
+    Map<UserId, Profile> names = namesOf(members.items());
+    return members.map(member -> view(member, names));
+  }
+
+  @Override
+  public CursorPage<MemberView> list(Actor actor, ProjectId project, CursorRequest cursor) {
+    access.visible(actor, project);
+    CursorPage<ProjectMember> members = projects.members(project, cursor);
+    Map<UserId, Profile> names = namesOf(members.items());
+    return members.map(member -> view(member, names));
+  }
+
+  @Override
+  public MemberView add(Actor actor, ProjectId project, AddMemberCommand command) {
+    ProjectMember member =
+        transactions.inTransaction(
+            () -> {
+              access.visible(actor, project).requireManage(actor);
+              users
+                  .findById(command.userId())
+                  .filter(user -> user.isActive())
+                  .orElseThrow(() -> new NotFoundException("User"));
+              ProjectMember added =
+                  new ProjectMember(project, command.userId(), command.role(), clock.instant());
+              projects.addMember(added);
+              return added;
+            });
+    LOG.log(
+        Level.INFO,
+        () ->
+            "project_member_added projectId="
+                + project
+                + " userId="
+                + command.userId()
+                + " by="
+                + actor.userId());
+    return view(member, namesOf(List.of(member)));
+  }
+
+  @Override
+  public void remove(Actor actor, ProjectId project, UserId member) {
+    transactions.inTransaction(
+        () -> {
+          access.visible(actor, project).requireManage(actor);
+          ProjectMember removed =
+              projects
+                  .findMember(project, member)
+                  .orElseThrow(() -> new NotFoundException("Member"));
+          if (removed.isOwner() && projects.countOwners(project) <= 1) {
+            throw new ConflictException(
+                "LAST_OWNER", "A project keeps at least one owner; add another owner first");
+          }
+          projects.removeMember(project, member);
+          // the assignee of a task must be a member
+          return tasks.unassignAll(project, member, clock.instant());
+        });
+    LOG.log(
+        Level.INFO,
+        () ->
+            "project_member_removed projectId="
+                + project
+                + " userId="
+                + member
+                + " by="
+                + actor.userId());
+  }
+
+  private Map<UserId, Profile> namesOf(List<ProjectMember> members) {
+    return profiles.findByUserIds(members.stream().map(ProjectMember::userId).toList());
+  }
+
+  private static MemberView view(ProjectMember member, Map<UserId, Profile> profiles) {
+    Profile profile = profiles.get(member.userId());
+    return new MemberView(member, profile == null ? null : profile.displayName());
+  }
+}

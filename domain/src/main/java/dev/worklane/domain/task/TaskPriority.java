@@ -1,0 +1,8 @@
+package dev.worklane.domain.task;
+
+public enum TaskPriority {
+  LOW,
+  MEDIUM,
+  HIGH,
+  URGENT
+}
