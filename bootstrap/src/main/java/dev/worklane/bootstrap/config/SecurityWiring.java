@@ -2,6 +2,8 @@ package dev.worklane.bootstrap.config;
 
 import dev.worklane.adapter.in.web.outbound.PasswordHashingSettings;
 import dev.worklane.adapter.in.web.security.JwtSettings;
+import dev.worklane.adapter.in.web.support.ApiVersionSettings;
+import dev.worklane.adapter.in.web.support.CursorSettings;
 import dev.worklane.adapter.in.web.support.WebSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,5 +38,16 @@ public class SecurityWiring {
   WebSettings webSettings(WorklaneProperties properties) {
     return new WebSettings(
         properties.web().maxJsonBody().toBytes(), properties.rateLimit().enabled());
+  }
+
+  @Bean
+  CursorSettings cursorSettings(WorklaneProperties properties) {
+    return new CursorSettings(properties.cursor().secret(), properties.resolvedCursorSecretFile());
+  }
+
+  @Bean
+  ApiVersionSettings apiVersionSettings(WorklaneProperties properties) {
+    return new ApiVersionSettings(
+        properties.api().v1Deprecation(), properties.api().v1SunsetDate());
   }
 }

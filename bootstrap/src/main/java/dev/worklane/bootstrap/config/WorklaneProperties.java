@@ -3,6 +3,7 @@ package dev.worklane.bootstrap.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +23,9 @@ public record WorklaneProperties(
     @DefaultValue Demo demo,
     @DefaultValue Redis redis,
     @DefaultValue CacheSettings cache,
-    @DefaultValue RateLimit rateLimit) {
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue Api api,
+    @DefaultValue Cursor cursor) {
 
   /** External PostgreSQL; when {@code url} is blank an embedded server is started instead. */
   public record Db(String url, String username, String password) {
@@ -89,6 +92,30 @@ public record WorklaneProperties(
   }
 
   public record Limit(Long capacity, Duration window) {}
+
+  /**
+   * API versions: v1 is deprecated on {@code v1Deprecation} and goes away on {@code v1Sunset}
+   * (blank: six months later; earlier is refused at startup).
+   */
+  public record Api(@DefaultValue("2026-12-01") LocalDate v1Deprecation, String v1Sunset) {
+    public LocalDate v1SunsetDate() {
+      return isBlank(v1Sunset) ? null : LocalDate.parse(v1Sunset.strip());
+    }
+  }
+
+  /** The cursor MAC key; blank: generated once into {@code secretFile} (or the data directory). */
+  public record Cursor(String secret, String secretFile) {
+    @Override
+    public String toString() {
+      return "Cursor[secret=****, secretFile=" + secretFile + "]";
+    }
+  }
+
+  public Path resolvedCursorSecretFile() {
+    return isBlank(cursor.secretFile())
+        ? dataDir.resolve("cursor-secret")
+        : Path.of(cursor.secretFile());
+  }
 
   public Path resolvedKeysFile() {
     return isBlank(jwt.keysFile()) ? dataDir.resolve("jwt-keys.json") : Path.of(jwt.keysFile());

@@ -28,7 +28,8 @@ class SchemaIT {
     assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
     assertThat(entityManagerFactory.getMetamodel().getEntities())
         .extracting(entity -> entity.getName())
-        .containsExactlyInAnyOrder("UserEntity", "ProfileEntity", "RefreshTokenEntity");
+        .containsExactlyInAnyOrder(
+            "UserEntity", "ProfileEntity", "RefreshTokenEntity", "ProjectEntity", "TaskEntity");
     assertThat(jdbc.queryForList("select id from databasechangelog", String.class))
         .contains(
             "20261125-01-users-table",
@@ -36,13 +37,22 @@ class SchemaIT {
             "20261125-01-user-roles-table",
             "20261125-02-profiles-table",
             "20261125-03-refresh-tokens-table",
-            "20261125-03-refresh-tokens-indexes");
+            "20261125-03-refresh-tokens-indexes",
+            "20261201-03-projects-table",
+            "20261201-03-projects-indexes",
+            "20261201-04-project-members-table",
+            "20261201-04-project-members-indexes",
+            "20261201-05-tasks-table",
+            "20261201-05-tasks-indexes");
   }
 
   @Test
   void demoAccountsAreNotSeededWithoutTheDemoContext() {
     assertThat(jdbc.queryForList("select id from databasechangelog", String.class))
-        .doesNotContain("20261125-04-demo-accounts");
+        .doesNotContain("20261125-04-demo-accounts", "20261201-06-demo-project");
+    assertThat(
+            jdbc.queryForObject("select count(*) from projects where key = 'DEMO'", Integer.class))
+        .isZero();
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from users where email like '%@worklane.local'", Integer.class))

@@ -3,7 +3,13 @@ package dev.worklane.adapter.out.persistence.user;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,5 +47,17 @@ public class ProfileRepositoryAdapter implements ProfileRepository {
                 })
             .orElseGet(() -> mapper.toNewEntity(profile));
     return mapper.toDomain(profiles.saveAndFlush(entity));
+  }
+
+  /** One {@code where user_id in (...)} for a whole page; nothing is asked for nothing. */
+  @Override
+  public Map<UserId, Profile> findByUserIds(Collection<UserId> userIds) {
+    if (userIds.isEmpty()) {
+      return Map.of();
+    }
+    List<UUID> ids = userIds.stream().map(UserId::value).distinct().toList();
+    return profiles.findAllById(ids).stream()
+        .map(mapper::toDomain)
+        .collect(Collectors.toUnmodifiableMap(Profile::userId, Function.identity()));
   }
 }

@@ -1,5 +1,9 @@
 package dev.worklane.adapter.out.persistence.user;
 
+import static dev.worklane.adapter.out.persistence.support.Constraints.violates;
+
+import dev.worklane.application.port.in.Page;
+import dev.worklane.application.port.in.PageRequest;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.NotFoundException;
@@ -7,10 +11,10 @@ import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.EmailAlreadyRegisteredException;
 import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
+import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -85,23 +89,29 @@ public class UserRepositoryAdapter implements UserRepository {
     }
   }
 
+  /**
+   * Two queries instead of one paged fetch join: limiting a join with the roles collection would
+   * make Hibernate page in memory. The ids of the page come in index order (created_at, id), then
+   * one query loads those users with their roles.
+   */
+  @Override
+  @Transactional(readOnly = true)
+  public Page<User> list(PageRequest page) {
+    long total = users.count();
+    List<UUID> ids = users.findPageOfIds(page.offset(), page.perPage());
+    List<User> items =
+        ids.isEmpty()
+            ? List.of()
+            : users.findAllWithRolesByIdIn(ids).stream()
+                .map(mapper::toDomain)
+                .sorted(
+                    Comparator.comparing(User::createdAt).thenComparing(user -> user.id().value()))
+                .toList();
+    return new Page<>(items, page.page(), page.perPage(), total);
+  }
+
   private static ConflictException concurrentChange() {
     return new ConflictException(
         "CONCURRENT_MODIFICATION", "The account was changed by another request; try again");
-  }
-
-  /** True when the failure is a violation of exactly {@code constraint}, whatever wraps it. */
-  private static boolean violates(Throwable failure, String constraint) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConstraintViolationException hibernate
-          && constraint.equalsIgnoreCase(hibernate.getConstraintName())) {
-        return true;
-      }
-      if (cause instanceof PSQLException psql) {
-        ServerErrorMessage server = psql.getServerErrorMessage();
-        return server != null && constraint.equalsIgnoreCase(server.getConstraint());
-      }
-    }
-    return false;
   }
 }

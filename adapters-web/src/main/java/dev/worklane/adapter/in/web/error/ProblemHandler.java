@@ -3,6 +3,9 @@ package dev.worklane.adapter.in.web.error;
 import dev.worklane.adapter.in.web.error.ProblemWriter.FieldError;
 import dev.worklane.adapter.in.web.support.BodySizeLimitFilter.BodyTooLargeException;
 import dev.worklane.adapter.in.web.support.ControlCharacterGuard.ControlCharacterException;
+import dev.worklane.adapter.in.web.support.IfMatch;
+import dev.worklane.adapter.in.web.support.InvalidCursorException;
+import dev.worklane.adapter.in.web.support.PageParameters;
 import dev.worklane.domain.common.AuthenticationFailedException;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.DomainException;
@@ -82,6 +85,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (millis + 999) / 1000)));
     }
     return ResponseEntity.status(status).headers(headers).body(problem);
+  }
+
+  @ExceptionHandler(InvalidCursorException.class)
+  ResponseEntity<ProblemDetail> invalidCursor(
+      InvalidCursorException ex, HttpServletRequest request) {
+    ProblemDetail problem =
+        problems.problem(request, HttpStatus.BAD_REQUEST, "INVALID_CURSOR", ex.getMessage());
+    ProblemWriter.withErrors(
+        problem, List.of(new FieldError(PageParameters.CURSOR, "is not a cursor of this list")));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** 428 without If-Match, 412 for an If-Match that can never name a version. */
+  @ExceptionHandler(IfMatch.PreconditionException.class)
+  ResponseEntity<ProblemDetail> precondition(
+      IfMatch.PreconditionException ex, HttpServletRequest request) {
+    HttpStatus status = HttpStatus.valueOf(ex.status());
+    return ResponseEntity.status(status)
+        .body(problems.problem(request, status, ex.code(), ex.getMessage()));
   }
 
   @ExceptionHandler(AccessDeniedException.class)

@@ -1,6 +1,7 @@
 package dev.worklane.adapter.in.web.security;
 
 import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
           response,
           HttpStatus.FORBIDDEN,
           "CSRF_REJECTED",
-          "Missing or invalid CSRF token (send X-XSRF-TOKEN from GET /api/v1/auth/csrf)");
+          "Missing or invalid CSRF token (send X-XSRF-TOKEN from GET " + ApiPaths.V1_CSRF + ")");
       return;
     }
     LOG.warn("authz_denied method={} path={}", request.getMethod(), request.getRequestURI());

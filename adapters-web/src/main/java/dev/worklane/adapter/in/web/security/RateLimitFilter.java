@@ -2,6 +2,7 @@ package dev.worklane.adapter.in.web.security;
 
 import dev.worklane.adapter.in.web.error.ProblemWriter;
 import dev.worklane.adapter.in.web.openapi.OpenApiConfiguration;
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.out.RateLimiter;
 import dev.worklane.application.port.out.RateLimiter.Decision;
@@ -38,10 +39,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
     AFTER_AUTHENTICATION
   }
 
-  static final String LOGIN_PATH = "/api/v1/auth/login";
-  static final String SESSION_PATH = "/api/v1/auth/session";
-  static final String REGISTER_PATH = "/api/v1/auth/register";
-  static final String PASSWORD_CHANGE_PATH = "/api/v1/users/me/password";
+  static final String LOGIN_PATH = ApiPaths.V1_LOGIN;
+  static final String SESSION_PATH = ApiPaths.V1_SESSION;
+  static final String REGISTER_PATH = ApiPaths.V1_REGISTER;
+  static final String PASSWORD_CHANGE_PATH = ApiPaths.V1_PASSWORD_CHANGE;
   private static final String DECISIONS = RateLimitFilter.class.getName() + ".decisions";
   private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
 

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.UserIdMdcFilter;
 import dev.worklane.adapter.in.web.support.WebSettings;
 import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
@@ -68,7 +69,7 @@ public class SecurityConfiguration {
           + "script-src-attr 'none'; style-src 'self' https: 'unsafe-inline'; upgrade-insecure-requests";
 
   static final String[] PUBLIC_AUTH_PATHS = {
-    "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/csrf"
+    ApiPaths.V1_REGISTER, ApiPaths.V1_LOGIN, ApiPaths.V1_REFRESH, ApiPaths.V1_CSRF
   };
 
   /**
@@ -118,13 +119,14 @@ public class SecurityConfiguration {
             auth ->
                 auth.requestMatchers(PUBLIC_AUTH_PATHS)
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/v1/auth/session")
+                    .requestMatchers(HttpMethod.POST, ApiPaths.V1_SESSION)
                     .permitAll()
                     .requestMatchers("/.well-known/jwks.json", "/health", "/ready", "/error")
                     .permitAll()
-                    .requestMatchers("/api/v1/users/*/disable")
+                    .requestMatchers(ApiPaths.V1_DISABLE_USER)
                     .hasRole("ADMIN")
-                    .requestMatchers("/api/**")
+                    // every version alike: v2 needs no rules of its own
+                    .requestMatchers(ApiPaths.ALL)
                     .authenticated()
                     .anyRequest()
                     .permitAll())
@@ -181,7 +183,7 @@ public class SecurityConfiguration {
       return false;
     }
     String path = RateLimitFilter.path(request);
-    if ("POST".equals(method) && "/api/v1/auth/session".equals(path)) {
+    if ("POST".equals(method) && ApiPaths.V1_SESSION.equals(path)) {
       // A form post is a "simple" cross-site request: without a token another site could log
       // the victim's browser into the attacker's account (login CSRF). JSON needs a preflight.
       String type = request.getContentType();

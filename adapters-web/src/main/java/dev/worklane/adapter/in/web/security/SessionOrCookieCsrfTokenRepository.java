@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.security;
 
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public class SessionOrCookieCsrfTokenRepository implements CsrfTokenRepository {
     cookies.setHeaderName(HEADER_NAME);
     cookies.setCookieName(PRE_LOGIN_COOKIE);
     // Only the session login reads it; no other path needs to see it.
-    cookies.setCookiePath("/api/v1/auth");
+    cookies.setCookiePath(ApiPaths.V1_AUTH);
     cookies.setCookieCustomizer(
         cookie -> cookie.httpOnly(true).sameSite("Strict").maxAge(PRE_LOGIN_TTL));
   }

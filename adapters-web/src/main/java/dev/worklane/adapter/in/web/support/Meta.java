@@ -2,8 +2,13 @@ package dev.worklane.adapter.in.web.support;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Optional;
 
-/** Envelope metadata; page fields appear only on paged responses. */
+/**
+ * Envelope metadata; page fields appear only on paged responses. {@code nextCursor} is an Optional
+ * because a cursor page must say {@code "nextCursor": null} on its last page while other responses
+ * leave it out: NON_NULL drops a null reference but writes an empty Optional as null.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Meta(
     Instant timestamp,
@@ -11,7 +16,7 @@ public record Meta(
     Integer page,
     Integer perPage,
     Long total,
-    String nextCursor) {
+    Optional<String> nextCursor) {
 
   public static Meta of(Instant timestamp, String requestId) {
     return new Meta(timestamp, requestId, null, null, null, null);

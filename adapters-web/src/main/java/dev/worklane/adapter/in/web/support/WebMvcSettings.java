@@ -15,13 +15,15 @@ public class WebMvcSettings {
 
   /**
    * No silent binding: unknown properties, duplicate keys, numbers for strings all fail; strings
-   * with control characters too ({@link ControlCharacterGuard}).
+   * with control characters too ({@link ControlCharacterGuard}). PATCH fields tell absent from null
+   * ({@link PartialUpdates}).
    */
   @Bean
   JsonMapperBuilderCustomizer strictJsonReading() {
     return builder ->
         builder
             .addModule(ControlCharacterGuard.module())
+            .addModule(PartialUpdates.module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -1,6 +1,7 @@
 package dev.worklane.adapter.in.web.v1.auth;
 
 import dev.worklane.adapter.in.web.security.ClientKeys;
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.Envelopes;
 import dev.worklane.adapter.in.web.v1.user.UserResponse;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ApiPaths.V1_AUTH, produces = MediaType.APPLICATION_JSON_VALUE)
 public class AuthController {
   private final RegisterUserUseCase registration;
   private final AuthenticationUseCase authentication;
@@ -59,7 +60,7 @@ public class AuthController {
         registration.register(
             new RegisterUserCommand(
                 new Email(body.email()), new Password(body.password()), body.displayName()));
-    return ResponseEntity.created(URI.create("/api/v1/users/me"))
+    return ResponseEntity.created(URI.create(ApiPaths.V1 + ApiPaths.USERS + "/me"))
         .body(envelopes.of(mapper.toResponse(account)));
   }
 

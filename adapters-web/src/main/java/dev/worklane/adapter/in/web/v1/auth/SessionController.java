@@ -3,6 +3,7 @@ package dev.worklane.adapter.in.web.v1.auth;
 import dev.worklane.adapter.in.web.security.ClientKeys;
 import dev.worklane.adapter.in.web.security.SessionAuthentication;
 import dev.worklane.adapter.in.web.security.SessionSecurityContextRepository;
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.Envelopes;
 import dev.worklane.adapter.in.web.v1.user.UserResponse;
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * session lives in Redis (Spring Session), so any instance serves it; its id is rotated at login.
  */
 @RestController
-@RequestMapping(path = "/api/v1/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ApiPaths.V1_AUTH, produces = MediaType.APPLICATION_JSON_VALUE)
 public class SessionController {
   private final AuthenticationUseCase authentication;
   private final MyAccountUseCase myAccount;

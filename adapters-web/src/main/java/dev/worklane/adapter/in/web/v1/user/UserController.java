@@ -1,7 +1,9 @@
 package dev.worklane.adapter.in.web.v1.user;
 
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.Envelopes;
+import dev.worklane.adapter.in.web.support.PageParameters;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.user.ChangePasswordCommand;
 import dev.worklane.application.port.in.user.MyAccountUseCase;
@@ -11,6 +13,8 @@ import dev.worklane.domain.user.Password;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
 import jakarta.validation.Valid;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -21,10 +25,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ApiPaths.V1 + ApiPaths.USERS, produces = MediaType.APPLICATION_JSON_VALUE)
 public class UserController {
   private final MyAccountUseCase myAccount;
   private final UserAdministrationUseCase administration;
@@ -62,6 +67,25 @@ public class UserController {
     myAccount.changePassword(
         actor, new ChangePasswordCommand(body.currentPassword(), new Password(body.newPassword())));
     return ResponseEntity.noContent().build();
+  }
+
+  /** Every account, oldest first (admin: user:manage). */
+  @GetMapping
+  ApiResponse<List<UserResponse>> list(
+      Actor actor,
+      @RequestParam(name = PageParameters.PAGE, required = false) String page,
+      @RequestParam(name = PageParameters.PER_PAGE, required = false) String perPage) {
+    return envelopes.page(
+        administration.list(actor, PageParameters.offset(page, perPage)).map(mapper::toResponse));
+  }
+
+  /** Replaces the roles; the account's tokens and sessions end, its next login has the new ones. */
+  @PatchMapping(path = "/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ApiResponse<UserResponse> changeRoles(
+      Actor actor, @PathVariable UUID id, @Valid @RequestBody ChangeRolesRequest body) {
+    return envelopes.of(
+        mapper.toResponse(
+            administration.changeRoles(actor, new UserId(id), EnumSet.copyOf(body.roles()))));
   }
 
   @PostMapping("/{id}/disable")

@@ -1,0 +1,55 @@
+package dev.worklane.adapter.in.web.support;
+
+/**
+ * The API's path literals, one place per version: controllers, security rules, rate limits and the
+ * deprecation headers all read them from here, so a new version does not copy them.
+ */
+public final class ApiPaths {
+  private ApiPaths() {}
+
+  /** Everything under {@code /api}: authenticated, rate-limited, CSRF-checked alike. */
+  public static final String ALL = "/api/**";
+
+  public static final String V1 = "/api/v1";
+  public static final String V2 = "/api/v2";
+
+  // resources, relative to a version root
+  public static final String AUTH = "/auth";
+  public static final String USERS = "/users";
+  public static final String PROJECTS = "/projects";
+  public static final String TASKS = "/tasks";
+
+  // v1-only endpoints named by filters and security rules
+  public static final String V1_LOGIN = V1 + AUTH + "/login";
+  public static final String V1_SESSION = V1 + AUTH + "/session";
+  public static final String V1_REGISTER = V1 + AUTH + "/register";
+  public static final String V1_REFRESH = V1 + AUTH + "/refresh";
+  public static final String V1_CSRF = V1 + AUTH + "/csrf";
+  public static final String V1_AUTH = V1 + AUTH;
+  public static final String V1_PASSWORD_CHANGE = V1 + USERS + "/me/password";
+  public static final String V1_DISABLE_USER = V1 + USERS + "/*/disable";
+
+  /** The resources that exist in v2 too: a v1 response links to their v2 path. */
+  static final String[] IN_V2 = {PROJECTS, TASKS};
+
+  /**
+   * The v2 path of a v1 request path, or null when the resource has no v2 equivalent (auth and
+   * users stay v1-only for now).
+   */
+  public static String v2Equivalent(String v1Path) {
+    if (!v1Path.startsWith(V1 + "/")) {
+      return null;
+    }
+    String rest = v1Path.substring(V1.length());
+    for (String resource : IN_V2) {
+      if (rest.equals(resource) || rest.startsWith(resource + "/")) {
+        return V2 + rest;
+      }
+    }
+    return null;
+  }
+
+  public static boolean isV1(String path) {
+    return path.equals(V1) || path.startsWith(V1 + "/");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.worklane.adapter.in.web.v1.project;
+
+import dev.worklane.adapter.in.web.support.ApiPaths;
+import dev.worklane.adapter.in.web.support.ApiResponse;
+import dev.worklane.adapter.in.web.support.Envelopes;
+import dev.worklane.adapter.in.web.support.PageParameters;
+import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.project.CreateProjectCommand;
+import dev.worklane.application.port.in.project.ProjectDetails;
+import dev.worklane.application.port.in.project.ProjectListQuery;
+import dev.worklane.application.port.in.project.ProjectUseCase;
+import dev.worklane.application.port.in.project.UpdateProjectCommand;
+import dev.worklane.domain.project.ProjectId;
+import dev.worklane.domain.project.ProjectKey;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projects (v1): managers create, members read, owners and managers change and archive. */
+@RestController
+@RequestMapping(path = ApiPaths.V1 + ApiPaths.PROJECTS, produces = MediaType.APPLICATION_JSON_VALUE)
+public class ProjectController {
+  private final ProjectUseCase projects;
+  private final ProjectWebMapper mapper;
+  private final Envelopes envelopes;
+
+  public ProjectController(ProjectUseCase projects, ProjectWebMapper mapper, Envelopes envelopes) {
+    this.projects = projects;
+    this.mapper = mapper;
+    this.envelopes = envelopes;
+  }
+
+  /** 201 with {@code Location}; the caller becomes the project's owner. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ApiResponse<ProjectResponse>> create(
+      Actor actor, @RequestBody CreateProjectRequest body) {
+    ProjectDetails created =
+        projects.create(
+            actor,
+            new CreateProjectCommand(
+                body.key() == null ? null : new ProjectKey(body.key()),
+                body.name(),
+                body.description()));
+    return ResponseEntity.created(
+            URI.create(ApiPaths.V1 + ApiPaths.PROJECTS + "/" + created.project().id()))
+        .body(envelopes.of(mapper.toResponse(created)));
+  }
+
+  /** The caller's projects (every project for an admin), oldest first; offset pages. */
+  @GetMapping
+  ApiResponse<List<ProjectResponse>> list(
+      Actor actor,
+      @RequestParam(defaultValue = "false") boolean archived,
+      @RequestParam(name = PageParameters.PAGE, required = false) String page,
+      @RequestParam(name = PageParameters.PER_PAGE, required = false) String perPage) {
+    return envelopes.page(
+        projects
+            .list(actor, new ProjectListQuery(archived), PageParameters.offset(page, perPage))
+            .map(mapper::toResponse));
+  }
+
+  /** With its summary: task counts by status. */
+  @GetMapping("/{id}")
+  ApiResponse<ProjectResponse> get(Actor actor, @PathVariable UUID id) {
+    return envelopes.of(mapper.toResponse(projects.get(actor, new ProjectId(id))));
+  }
+
+  @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ApiResponse<ProjectResponse> update(
+      Actor actor, @PathVariable UUID id, @RequestBody UpdateProjectRequest body) {
+    var command = new UpdateProjectCommand(body.name(), body.description());
+    return envelopes.of(mapper.toResponse(projects.update(actor, new ProjectId(id), command)));
+  }
+
+  /** Archives (204): read-only from now on and hidden from lists unless {@code ?archived=true}. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> archive(Actor actor, @PathVariable UUID id) {
+    projects.archive(actor, new ProjectId(id));
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.worklane.adapter.in.web.v1.task;
+
+import dev.worklane.application.port.in.Change;
+import dev.worklane.domain.task.TaskPriority;
+import dev.worklane.domain.task.TaskStatus;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * {@code PATCH /tasks/{id}}: absent fields stay; {@code null} clears {@code description}, {@code
+ * assigneeId} and {@code dueDate} (and is refused for the others).
+ */
+public record UpdateTaskRequest(
+    Change<String> title,
+    Change<String> description,
+    Change<TaskStatus> status,
+    Change<TaskPriority> priority,
+    Change<UUID> assigneeId,
+    Change<LocalDate> dueDate) {}

@@ -1,0 +1,12 @@
+package dev.worklane.adapter.in.web.v2.task;
+
+import dev.worklane.domain.task.TaskPriority;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * {@code POST /projects/{id}/tasks} (v2): writes name the assignee by {@code assigneeId}; responses
+ * embed it as {@code assignee: {id, displayName}}.
+ */
+public record CreateTaskRequest(
+    String title, String description, TaskPriority priority, UUID assigneeId, LocalDate dueDate) {}

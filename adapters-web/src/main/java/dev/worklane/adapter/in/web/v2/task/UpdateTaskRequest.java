@@ -1,0 +1,15 @@
+package dev.worklane.adapter.in.web.v2.task;
+
+import dev.worklane.application.port.in.Change;
+import dev.worklane.domain.task.TaskPriority;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** {@code PATCH /tasks/{id}} (v2): as v1, with v2 status values. */
+public record UpdateTaskRequest(
+    Change<String> title,
+    Change<String> description,
+    Change<TaskStatusV2> status,
+    Change<TaskPriority> priority,
+    Change<UUID> assigneeId,
+    Change<LocalDate> dueDate) {}
