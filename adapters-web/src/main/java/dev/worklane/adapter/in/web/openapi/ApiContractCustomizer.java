@@ -15,7 +15,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -134,11 +132,34 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
                           }));
     }
     envelopes.forEach(schemas::remove);
+    dropUnused(api, components);
     schemas.values().forEach(schema -> bound(schema, new IdentityHashMap<>()));
     api.setTags(
         tags.stream()
             .map(name -> new Tag().name(name).description(TAG_DESCRIPTIONS.get(name)))
             .toList());
+  }
+
+  /**
+   * The shared components a document does not use (v2 has no offset pages and no deprecation
+   * headers): a reader should not wonder where they apply.
+   */
+  private static void dropUnused(OpenAPI api, Components components) {
+    String document;
+    try {
+      document = io.swagger.v3.core.util.Json31.mapper().writeValueAsString(api);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return; // only tidying: keep everything
+    }
+    for (String meta : List.of("Meta", "OffsetMeta", "CursorMeta")) {
+      if (!document.contains("\"#/components/schemas/" + meta + "\"")) {
+        components.getSchemas().remove(meta);
+      }
+    }
+    components
+        .getHeaders()
+        .keySet()
+        .removeIf(name -> !document.contains("\"#/components/headers/" + name + "\""));
   }
 
   /** One operation and what its shape tells about it. */
@@ -278,6 +299,12 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
       perPage.description(
           "Items per page, 1 to " + PageRequest.MAX_PER_PAGE + " (default 20). Out of range: 400.");
     }
+    Parameter ifMatch = op.parameter("header", "If-Match");
+    if (ifMatch != null) {
+      ifMatch.setSchema(string().maxLength(64));
+      ifMatch.description(
+          "The ETag of the last GET (the resource's version). Mismatch: 412; missing: 428.");
+    }
     Parameter cursor = op.parameter("query", "cursor");
     if (cursor != null) {
       Schema<?> schema = cursor.getSchema() == null ? string() : cursor.getSchema();
@@ -371,8 +398,10 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
     // Statuses a controller declared itself (e.g. 409 EMAIL_TAKEN) get the problem body too.
     responses.forEach(
         (status, response) -> {
+          // springdoc fills a declared status with the method's return type: not for failures.
           if (isError(status)
-              && (response.getContent() == null || response.getContent().isEmpty())) {
+              && (response.getContent() == null
+                  || response.getContent().get(PROBLEM_JSON) == null)) {
             response.setContent(problemContent());
           }
         });
@@ -611,13 +640,5 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
     schema.setMinimum(BigDecimal.valueOf(minimum));
     schema.setMaximum(BigDecimal.valueOf(maximum));
     return schema;
-  }
-
-  static SecurityScheme scheme() {
-    return new SecurityScheme();
-  }
-
-  static String lower(String value) {
-    return value.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.openapi;
 
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.application.port.in.Actor;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -62,7 +63,7 @@ public class OpenApiConfiguration {
     return GroupedOpenApi.builder()
         .group("v1")
         .displayName("Worklane API v1 (deprecated)")
-        .pathsToMatch(paths("/api/v1/**"))
+        .pathsToMatch(paths(ApiPaths.V1 + "/**"))
         .addOpenApiCustomizer(
             api ->
                 api.getInfo()
@@ -84,7 +85,7 @@ public class OpenApiConfiguration {
     return GroupedOpenApi.builder()
         .group("v2")
         .displayName("Worklane API v2")
-        .pathsToMatch(paths("/api/v2/**"))
+        .pathsToMatch(paths(ApiPaths.V2 + "/**"))
         .addOpenApiCustomizer(
             api ->
                 api.getInfo()
@@ -113,6 +114,11 @@ public class OpenApiConfiguration {
       ObjectProvider<WebInvocationPrivilegeEvaluator> privileges,
       @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
     return new ApiContractCustomizer(privileges, sessionCookie);
+  }
+
+  @Bean
+  ChangeModelConverter changeModelConverter() {
+    return new ChangeModelConverter();
   }
 
   @Bean

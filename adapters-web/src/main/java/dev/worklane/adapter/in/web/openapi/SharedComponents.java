@@ -168,7 +168,8 @@ final class SharedComponents {
     components.addHeaders(
         "Link",
         header(
-            "The /api/v2 successor: `</api/v2/…>; rel=\"successor-version\"`",
+            "The /api/v2 successor, where the resource has one: `</api/v2/…>;"
+                + " rel=\"successor-version\"`",
             string().maxLength(2048)));
   }
 

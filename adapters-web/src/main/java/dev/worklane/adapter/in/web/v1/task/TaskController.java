@@ -18,6 +18,8 @@ import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.TaskId;
 import dev.worklane.domain.task.TaskStatus;
 import dev.worklane.domain.user.UserId;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -81,7 +83,9 @@ public class TaskController {
       @PathVariable UUID projectId,
       @RequestParam(name = PageParameters.CURSOR, required = false) String cursor,
       @RequestParam(name = PageParameters.PER_PAGE, required = false) String perPage,
-      @RequestParam(required = false) String status,
+      @Parameter(schema = @Schema(allowableValues = {"TODO", "IN_PROGRESS", "DONE"}))
+          @RequestParam(required = false)
+          String status,
       @RequestParam(required = false) UUID assigneeId) {
     ProjectId project = new ProjectId(projectId);
     String list = CursorCodec.taskList(project);

@@ -16,6 +16,8 @@ import dev.worklane.application.port.in.task.UpdateTaskCommand;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.TaskId;
 import dev.worklane.domain.user.UserId;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +81,9 @@ public class TaskV2Controller {
       @PathVariable UUID projectId,
       @RequestParam(name = PageParameters.CURSOR, required = false) String cursor,
       @RequestParam(name = PageParameters.PER_PAGE, required = false) String perPage,
-      @RequestParam(required = false) String status,
+      @Parameter(schema = @Schema(allowableValues = {"todo", "in-progress", "done"}))
+          @RequestParam(required = false)
+          String status,
       @RequestParam(required = false) UUID assigneeId) {
     ProjectId project = new ProjectId(projectId);
     String list = CursorCodec.taskList(project);
