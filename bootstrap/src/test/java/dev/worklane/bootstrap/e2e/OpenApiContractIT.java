@@ -130,6 +130,9 @@ class OpenApiContractIT extends SharedE2eTest {
             "/swagger-ui/swagger-ui.css")) {
       assertThat(api().call("GET", asset).send().status()).as(asset).isEqualTo(200);
     }
+    Api.Response yaml = api().call("GET", "/v3/api-docs.yaml/v2").send();
+    assertThat(yaml.status()).as(yaml.toString()).isEqualTo(200);
+    assertThat(yaml.body()).startsWith("openapi: 3.1");
     Api.Response config = api().call("GET", "/v3/api-docs/swagger-config").send();
     assertThat(config.status()).isEqualTo(200);
     assertThat(config.body()).contains("/v3/api-docs/v1", "/v3/api-docs/v2");
