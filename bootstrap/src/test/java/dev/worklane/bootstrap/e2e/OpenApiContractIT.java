@@ -108,6 +108,18 @@ class OpenApiContractIT extends SharedE2eTest {
         .contains("204")
         .doesNotContain("200");
 
+    JsonNode createProject = v1.at("/paths/~1api~1v1~1projects/post/responses");
+    assertThat(createProject.propertyNames()).contains("201").doesNotContain("200");
+    assertThat(createProject.at("/201/headers").propertyNames()).contains("Location");
+    JsonNode tasks = document("v2").at("/paths/~1api~1v2~1projects~1{projectId}~1tasks/get");
+    assertThat(tasks.at("/responses/200/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/TaskResponseCursorPage");
+    assertThat(tasks.toString()).contains("\"cursor\"", "\"perPage\"");
+    JsonNode patchTask = v1.at("/paths/~1api~1v1~1tasks~1{id}/patch/responses");
+    assertThat(patchTask.propertyNames()).contains("412", "428");
+    assertThat(v1.at("/paths/~1ready/get/responses/503/content/application~1json").isObject())
+        .isTrue();
+
     assertThat(v1.at("/components/schemas/Problem/properties").propertyNames())
         .contains("type", "title", "status", "detail", "instance", "code", "errors")
         .contains("requestId", "timestamp");

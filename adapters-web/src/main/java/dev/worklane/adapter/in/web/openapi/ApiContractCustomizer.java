@@ -126,6 +126,7 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
                             secure(op);
                             paginate(op);
                             envelopes.addAll(envelope(op, schemas));
+                            probe(op);
                             problems(op);
                             headers(op);
                             bound(operation);
@@ -176,6 +177,10 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
       return path.startsWith("/api/v1/");
     }
 
+    boolean isProbe() {
+      return "/health".equals(path) || "/ready".equals(path);
+    }
+
     boolean rateLimited() {
       return !UNLIMITED.contains(path);
     }
@@ -207,9 +212,9 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
       return parameter("header", "If-Match") != null;
     }
 
-    /** GET of a resource whose writes need If-Match: its ETag is what they send back. */
+    /** Reads and writes of a resource whose writes need If-Match: its ETag is what they send. */
     boolean sendsEtag() {
-      return method == HttpMethod.GET
+      return (method == HttpMethod.GET || method == HttpMethod.PATCH)
           && item.readOperations().stream()
               .anyMatch(
                   other ->
@@ -388,6 +393,35 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
         && "Meta".equals(refName(properties.get("meta")));
   }
 
+  // --- probes ----------------------------------------------------------------------------
+
+  /**
+   * {@code /health} and {@code /ready} answer Actuator's health groups (ProbesController): the same
+   * body with 200 when UP and 503 otherwise, never a problem document.
+   */
+  private static void probe(Op op) {
+    if (!op.isProbe()) {
+      return;
+    }
+    List<Object> statuses = List.of("UP", "DOWN", "OUT_OF_SERVICE", "UNKNOWN");
+    Schema<Object> checks = object().description("Status of each check (database, Redis, …)");
+    checks.setAdditionalProperties(typed("string")._enum(statuses));
+    checks.setMaxProperties(32);
+    Schema<Object> body =
+        object()
+            .addProperty("status", typed("string")._enum(statuses))
+            .addProperty("checks", checks)
+            .required(List.of("status"));
+    Content content = new Content().addMediaType("application/json", new MediaType().schema(body));
+    ApiResponses responses = op.operation().getResponses();
+    responses.addApiResponse("200", new ApiResponse().description("UP").content(content));
+    responses.addApiResponse(
+        "503",
+        new ApiResponse()
+            .description("Not UP (same body, naming the failing check)")
+            .content(content));
+  }
+
   // --- problems (SPEC §3.1) ---------------------------------------------------------------
 
   private static void problems(Op op) {
@@ -400,6 +434,7 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
         (status, response) -> {
           // springdoc fills a declared status with the method's return type: not for failures.
           if (isError(status)
+              && !op.isProbe()
               && (response.getContent() == null
                   || response.getContent().get(PROBLEM_JSON) == null)) {
             response.setContent(problemContent());
