@@ -128,4 +128,61 @@ class UserAdministrationServiceTest {
         .isInstanceOf(NotFoundException.class);
     verify(refreshTokens, never()).revokeAllOf(any(), any());
   }
+
+  @Test
+  void adminsListAccountsWithTheirProfiles() {
+    dev.worklane.application.port.in.PageRequest page =
+        new dev.worklane.application.port.in.PageRequest(2, 1);
+    when(users.list(page))
+        .thenReturn(
+            new dev.worklane.application.port.in.Page<>(java.util.List.of(target), 2, 1, 5));
+    when(profiles.findByUserIds(java.util.List.of(target.id())))
+        .thenReturn(
+            java.util.Map.of(target.id(), new Profile(target.id(), "T", ZoneId.of("UTC"), T0)));
+
+    var listed = service().list(admin, page);
+
+    assertThat(listed.total()).isEqualTo(5);
+    assertThat(listed.items()).extracting(a -> a.profile().displayName()).containsExactly("T");
+    assertThatThrownBy(() -> service().list(new Actor(UserId.random(), Set.of(Role.MANAGER)), page))
+        .isInstanceOf(ForbiddenException.class);
+  }
+
+  @Test
+  void changingRolesEndsEveryTokenOfTheAccountSoTheNextLoginCarriesTheNewRoles() {
+    when(users.findById(target.id())).thenReturn(Optional.of(target));
+    when(users.update(any())).thenAnswer(inv -> inv.getArgument(0));
+    when(profiles.findByUserId(target.id()))
+        .thenReturn(Optional.of(new Profile(target.id(), "T", ZoneId.of("UTC"), T0)));
+
+    UserAccount changed = service().changeRoles(admin, target.id(), Set.of(Role.MANAGER));
+
+    assertThat(changed.roles()).containsExactly(Role.MANAGER);
+    InOrder order = inOrder(cache, users, ledger, commit);
+    order.verify(cache).evict(CacheKey.user(target.id()));
+    order.verify(users).update(any());
+    order.verify(ledger).record(Revocation.notBefore(target.id(), now));
+    order.verify(commit).run();
+    order.verify(cache).evict(CacheKey.user(target.id()));
+  }
+
+  @Test
+  void unchangedRolesRevokeNothingAndNobodyChangesTheirOwnRoles() {
+    when(users.findById(target.id())).thenReturn(Optional.of(target));
+    when(profiles.findByUserId(target.id()))
+        .thenReturn(Optional.of(new Profile(target.id(), "T", ZoneId.of("UTC"), T0)));
+
+    service().changeRoles(admin, target.id(), target.roles());
+
+    verify(users, never()).update(any());
+    verifyNoInteractions(ledger);
+    assertThatThrownBy(() -> service().changeRoles(admin, admin.userId(), Set.of(Role.USER)))
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> assertThat(e.code()).isEqualTo("CANNOT_CHANGE_OWN_ROLES"));
+    UserId ghost = UserId.random();
+    when(users.findById(ghost)).thenReturn(Optional.empty());
+    assertThatThrownBy(() -> service().changeRoles(admin, ghost, Set.of(Role.USER)))
+        .isInstanceOf(NotFoundException.class);
+  }
 }

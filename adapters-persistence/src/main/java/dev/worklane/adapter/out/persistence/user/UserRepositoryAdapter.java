@@ -11,10 +11,13 @@ import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.EmailAlreadyRegisteredException;
 import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -99,14 +102,14 @@ public class UserRepositoryAdapter implements UserRepository {
   public Page<User> list(PageRequest page) {
     long total = users.count();
     List<UUID> ids = users.findPageOfIds(page.offset(), page.perPage());
-    List<User> items =
+    // Back into the database's order: UUID.compareTo (signed) does not sort ids as PostgreSQL does.
+    Map<UUID, User> loaded =
         ids.isEmpty()
-            ? List.of()
+            ? Map.of()
             : users.findAllWithRolesByIdIn(ids).stream()
                 .map(mapper::toDomain)
-                .sorted(
-                    Comparator.comparing(User::createdAt).thenComparing(user -> user.id().value()))
-                .toList();
+                .collect(Collectors.toMap(user -> user.id().value(), Function.identity()));
+    List<User> items = ids.stream().map(loaded::get).filter(Objects::nonNull).toList();
     return new Page<>(items, page.page(), page.perPage(), total);
   }
 

@@ -2,11 +2,14 @@ package dev.worklane.adapter.out.persistence.user;
 
 import static dev.worklane.domain.fixtures.UserFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ProfileRepository} must do, whatever stores it. */
@@ -54,5 +57,18 @@ abstract class ProfileRepositoryContract {
   @Test
   void findAnswersEmptyForAUserWithoutProfile() {
     assertThat(profiles().findByUserId(existingUser())).isEmpty();
+  }
+
+  @Test
+  void findByUserIdsAnswersTheProfilesOfManyUsersAndLeavesTheAbsentOut() {
+    Profile ada = profiles().save(new Profile(existingUser(), "Ada", ZoneId.of("UTC"), T0));
+    Profile bob = profiles().save(new Profile(existingUser(), "Bob", ZoneId.of("UTC"), T0));
+    UserId withoutProfile = existingUser();
+
+    Map<UserId, Profile> found =
+        profiles().findByUserIds(List.of(ada.userId(), bob.userId(), withoutProfile, ada.userId()));
+
+    assertThat(found).containsOnly(entry(ada.userId(), ada), entry(bob.userId(), bob));
+    assertThat(profiles().findByUserIds(List.of())).isEmpty();
   }
 }

@@ -5,6 +5,8 @@ import static dev.worklane.domain.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.worklane.application.port.in.Page;
+import dev.worklane.application.port.in.PageRequest;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.user.Email;
@@ -14,6 +16,9 @@ import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;
 import dev.worklane.domain.user.UserStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -141,5 +146,29 @@ abstract class UserRepositoryContract {
     User stored = users().findById(user.id()).orElseThrow();
     assertThat(stored.isActive()).isFalse();
     assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(5));
+  }
+
+  @Test
+  void listPagesEveryAccountOnceOldestFirstWithTheTotal() {
+    for (int i = 0; i < 3; i++) {
+      users().add(aUser().email(uniqueEmail("listed")).createdAt(T0.minusSeconds(i)).build());
+    }
+
+    Page<User> first = users().list(new PageRequest(1, 2));
+    List<User> all = new ArrayList<>(first.items());
+    for (int page = 2; page <= (first.total() + 1) / 2; page++) {
+      all.addAll(users().list(new PageRequest(page, 2)).items());
+    }
+
+    assertThat(first.total()).isGreaterThanOrEqualTo(3);
+    assertThat(first.page()).isEqualTo(1);
+    assertThat(first.perPage()).isEqualTo(2);
+    assertThat(all).hasSize((int) first.total()).doesNotHaveDuplicates();
+    // PostgreSQL compares uuids as unsigned bytes: the order of their text, not UUID.compareTo.
+    assertThat(all)
+        .isSortedAccordingTo(
+            Comparator.comparing(User::createdAt).thenComparing(u -> u.id().toString()));
+    assertThat(all).allSatisfy(user -> assertThat(user.roles()).isNotEmpty());
+    assertThat(users().list(new PageRequest((int) first.total() + 1, 1)).items()).isEmpty();
   }
 }
