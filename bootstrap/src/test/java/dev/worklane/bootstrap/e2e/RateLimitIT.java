@@ -3,6 +3,7 @@ package dev.worklane.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -164,6 +165,19 @@ class RateLimitIT extends E2eTest {
     assertThat(
             api().call("GET", "/health").header("X-Forwarded-For", ip).send().header("RateLimit"))
         .isNull();
+  }
+
+  /** Swagger UI loads about ten files: it must not spend (or be refused by) the guest budget. */
+  @Test
+  void apiDocumentationIsNotRateLimited() {
+    String ip = newIp();
+    for (int i = 0; i < 25; i++) {
+      for (String path : List.of("/v3/api-docs/v1", "/swagger-ui/index.html")) {
+        Api.Response response = api().call("GET", path).header("X-Forwarded-For", ip).send();
+        assertThat(response.status()).as(path).isEqualTo(200);
+        assertThat(response.header("RateLimit")).as(path).isNull();
+      }
+    }
   }
 
   @Test

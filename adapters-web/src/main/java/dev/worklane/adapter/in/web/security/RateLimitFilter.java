@@ -1,6 +1,7 @@
 package dev.worklane.adapter.in.web.security;
 
 import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.adapter.in.web.openapi.OpenApiConfiguration;
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.out.RateLimiter;
@@ -62,10 +63,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Everything is limited except the probes, the public keys (load balancers poll them) and the
-   * Actuator: the management port shares this security chain, and a Prometheus scrape must never be
-   * refused (nor eat the scraper's global budget). On the public port {@code /actuator} is not
-   * mapped at all.
+   * Everything is limited except the probes, the public keys (load balancers poll them), the API
+   * documentation (Swagger UI loads about ten static files and would eat half a guest's budget; the
+   * documents are generated once and cached) and the Actuator: the management port shares this
+   * security chain, and a Prometheus scrape must never be refused (nor eat the scraper's global
+   * budget). On the public port {@code /actuator} is not mapped at all.
    */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -74,7 +76,17 @@ public class RateLimitFilter extends OncePerRequestFilter {
         || "/ready".equals(path)
         || "/.well-known/jwks.json".equals(path)
         || "/actuator".equals(path)
-        || path.startsWith("/actuator/");
+        || path.startsWith("/actuator/")
+        || isDocumentation(path);
+  }
+
+  private static boolean isDocumentation(String path) {
+    for (String prefix : OpenApiConfiguration.DOCS_PATH_PREFIXES) {
+      if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContext;
@@ -111,8 +110,8 @@ public class SessionController {
    * The synchronizer token that session-authenticated unsafe requests send as {@code X-XSRF-TOKEN}.
    */
   @GetMapping("/csrf")
-  ApiResponse<Map<String, String>> csrf(HttpServletRequest request) {
+  ApiResponse<CsrfTokenResponse> csrf(HttpServletRequest request) {
     CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-    return envelopes.of(Map.of("headerName", token.getHeaderName(), "token", token.getToken()));
+    return envelopes.of(new CsrfTokenResponse(token.getHeaderName(), token.getToken()));
   }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,6 +58,7 @@ public class ProjectMemberController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED) // as the ResponseEntity says; springdoc reads only this
   ResponseEntity<ApiResponse<MemberResponse>> add(
       Actor actor, @PathVariable UUID projectId, @RequestBody AddMemberRequest body) {
     MemberView added =

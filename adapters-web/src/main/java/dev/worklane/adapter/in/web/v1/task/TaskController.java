@@ -18,9 +18,12 @@ import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.TaskId;
 import dev.worklane.domain.task.TaskStatus;
 import dev.worklane.domain.user.UserId;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -58,6 +62,7 @@ public class TaskController {
   @PostMapping(
       path = ApiPaths.PROJECTS + "/{projectId}/tasks",
       consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED) // as the ResponseEntity says; springdoc reads only this
   ResponseEntity<ApiResponse<TaskResponse>> create(
       Actor actor, @PathVariable UUID projectId, @RequestBody CreateTaskRequest body) {
     var command =
@@ -81,7 +86,9 @@ public class TaskController {
       @PathVariable UUID projectId,
       @RequestParam(name = PageParameters.CURSOR, required = false) String cursor,
       @RequestParam(name = PageParameters.PER_PAGE, required = false) String perPage,
-      @RequestParam(required = false) String status,
+      @Parameter(schema = @Schema(allowableValues = {"TODO", "IN_PROGRESS", "DONE"}))
+          @RequestParam(required = false)
+          String status,
       @RequestParam(required = false) UUID assigneeId) {
     ProjectId project = new ProjectId(projectId);
     String list = CursorCodec.taskList(project);

@@ -19,6 +19,7 @@ import dev.worklane.domain.project.ProjectKey;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Projects (v2): managers create, members read, owners and managers change and archive. */
@@ -53,6 +55,7 @@ public class ProjectV2Controller {
 
   /** 201 with {@code Location}; the caller becomes the project's owner. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED) // as the ResponseEntity says; springdoc reads only this
   ResponseEntity<ApiResponse<ProjectResponse>> create(
       Actor actor, @RequestBody CreateProjectRequest body) {
     ProjectDetails created =

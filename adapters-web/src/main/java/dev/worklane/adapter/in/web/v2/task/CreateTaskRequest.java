@@ -1,6 +1,8 @@
 package dev.worklane.adapter.in.web.v2.task;
 
+import dev.worklane.domain.task.Task;
 import dev.worklane.domain.task.TaskPriority;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,4 +11,8 @@ import java.util.UUID;
  * embed it as {@code assignee: {id, displayName}}.
  */
 public record CreateTaskRequest(
-    String title, String description, TaskPriority priority, UUID assigneeId, LocalDate dueDate) {}
+    @Schema(maxLength = Task.TITLE_MAX) String title,
+    @Schema(maxLength = Task.DESCRIPTION_MAX) String description,
+    TaskPriority priority,
+    UUID assigneeId,
+    LocalDate dueDate) {}

@@ -1,6 +1,8 @@
 package dev.worklane.adapter.in.web.v2.task;
 
+import dev.worklane.domain.task.Task;
 import dev.worklane.domain.task.TaskPriority;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -8,11 +10,11 @@ import java.util.UUID;
 /** A task in v2: the assignee embedded (null when unassigned), lower-case status. */
 public record TaskResponse(
     UUID id,
-    String key,
+    @Schema(pattern = "^[A-Z]{2,10}-[0-9]+$", maxLength = 21, description = "KEY-42") String key,
     long number,
     UUID projectId,
-    String title,
-    String description,
+    @Schema(maxLength = Task.TITLE_MAX) String title,
+    @Schema(maxLength = Task.DESCRIPTION_MAX) String description,
     TaskStatusV2 status,
     TaskPriority priority,
     AssigneeResponse assignee,
@@ -22,5 +24,5 @@ public record TaskResponse(
     Instant createdAt,
     Instant updatedAt) {
 
-  public record AssigneeResponse(UUID id, String displayName) {}
+  public record AssigneeResponse(UUID id, @Schema(maxLength = 100) String displayName) {}
 }

@@ -16,9 +16,12 @@ import dev.worklane.application.port.in.task.UpdateTaskCommand;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.TaskId;
 import dev.worklane.domain.user.UserId;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,6 +60,7 @@ public class TaskV2Controller {
   @PostMapping(
       path = ApiPaths.PROJECTS + "/{projectId}/tasks",
       consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED) // as the ResponseEntity says; springdoc reads only this
   ResponseEntity<ApiResponse<TaskResponse>> create(
       Actor actor, @PathVariable UUID projectId, @RequestBody CreateTaskRequest body) {
     var command =
@@ -79,7 +84,9 @@ public class TaskV2Controller {
       @PathVariable UUID projectId,
       @RequestParam(name = PageParameters.CURSOR, required = false) String cursor,
       @RequestParam(name = PageParameters.PER_PAGE, required = false) String perPage,
-      @RequestParam(required = false) String status,
+      @Parameter(schema = @Schema(allowableValues = {"todo", "in-progress", "done"}))
+          @RequestParam(required = false)
+          String status,
       @RequestParam(required = false) UUID assigneeId) {
     ProjectId project = new ProjectId(projectId);
     String list = CursorCodec.taskList(project);

@@ -1,0 +1,228 @@
+package dev.worklane.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.worklane.adapter.in.web.error.ProblemErrorController;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The OpenAPI contract (issue #7 §8): both documents are served without credentials, are OpenAPI
+ * 3.1, describe every controller method, and are written to {@code target/openapi/} for {@code
+ * .ci/run}'s Spectral lint. Swagger UI loads, and springdoc's Jackson 2 does not take over the API.
+ */
+class OpenApiContractIT extends SharedE2eTest {
+  static final Path OUTPUT = Path.of("target", "openapi");
+  static final String WEB_PACKAGE = "dev.worklane.adapter.in.web";
+
+  /** Worklane handlers that are not API operations: the /error dispatch renders problems. */
+  static final Set<Class<?>> NOT_DOCUMENTED = Set.of(ProblemErrorController.class);
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping handlerMapping;
+
+  @Autowired RequestMappingHandlerAdapter handlerAdapter;
+
+  @Test
+  void servesBothVersionsAsOpenApi31AndSavesThemForTheLint() throws IOException {
+    Files.createDirectories(OUTPUT);
+    for (String version : List.of("v1", "v2")) {
+      JsonNode document = document(version);
+      assertThat(document.get("openapi").asString()).startsWith("3.1");
+      assertThat(document.get("info").get("version").asString()).isEqualTo(version);
+      Files.writeString(
+          OUTPUT.resolve(version + ".json"),
+          Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+    }
+  }
+
+  @Test
+  void everyControllerMethodIsDocumented() {
+    List<String> missing = undocumented(handlerMapping.getHandlerMethods(), documents());
+    assertThat(missing).as("controller methods missing from /v3/api-docs/{v1,v2}").isEmpty();
+    assertThat(worklaneOperations(handlerMapping.getHandlerMethods()))
+        .as("the check sees Worklane's controllers")
+        .contains("GET /api/v1/users/me", "POST /api/v1/auth/login", "GET /health");
+  }
+
+  @Test
+  void coverageCheckFailsWhenAnOperationIsHidden() {
+    List<JsonNode> documents = documents();
+    ObjectNode v1 = (ObjectNode) documents.getFirst().deepCopy();
+    ((ObjectNode) v1.get("paths").get("/api/v1/users/me")).remove("patch");
+    ((ObjectNode) v1.get("paths")).remove("/api/v1/auth/logout");
+    List<JsonNode> tampered = new ArrayList<>(documents);
+    tampered.set(0, v1);
+    assertThat(undocumented(handlerMapping.getHandlerMethods(), tampered))
+        .containsExactlyInAnyOrder("PATCH /api/v1/users/me", "POST /api/v1/auth/logout");
+  }
+
+  @Test
+  void describesSecurityEnvelopeProblemsAndHeaders() {
+    JsonNode v1 = document("v1");
+    JsonNode schemes = v1.at("/components/securitySchemes");
+    assertThat(schemes.at("/bearerAuth/scheme").asString()).isEqualTo("bearer");
+    assertThat(schemes.at("/sessionCookie/in").asString()).isEqualTo("cookie");
+    assertThat(schemes.at("/xsrfToken/name").asString()).isEqualTo("X-XSRF-TOKEN");
+
+    JsonNode me = v1.at("/paths/~1api~1v1~1users~1me/get");
+    assertThat(me.get("security").toString()).contains("bearerAuth", "sessionCookie");
+    assertThat(me.at("/responses/200/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/UserResponseEnvelope");
+    assertThat(me.at("/responses/401/content/application~1problem+json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/Problem");
+    assertThat(me.at("/responses/200/headers").propertyNames())
+        .contains("X-Request-Id", "RateLimit", "RateLimit-Policy", "Deprecation", "Sunset", "Link");
+    assertThat(me.get("deprecated").asBoolean()).isTrue();
+    assertThat(v1.at("/paths/~1api~1v1~1users~1me/patch/security").toString())
+        .as("session callers need the CSRF header on unsafe methods")
+        .contains("xsrfToken");
+    assertThat(v1.at("/paths/~1api~1v1~1users~1{id}~1disable/post/description").asString())
+        .contains("ADMIN");
+
+    JsonNode login = v1.at("/paths/~1api~1v1~1auth~1login/post");
+    assertThat(login.get("security").isEmpty()).as("login is public").isTrue();
+    assertThat(login.get("responses").propertyNames()).contains("400", "401", "429", "500");
+    assertThat(login.at("/responses/429/headers").propertyNames()).contains("Retry-After");
+    JsonNode register = v1.at("/paths/~1api~1v1~1auth~1register/post/responses");
+    assertThat(register.propertyNames()).contains("201", "409").doesNotContain("200");
+    assertThat(v1.at("/paths/~1api~1v1~1auth~1logout/post/responses").propertyNames())
+        .contains("204")
+        .doesNotContain("200");
+
+    JsonNode createProject = v1.at("/paths/~1api~1v1~1projects/post/responses");
+    assertThat(createProject.propertyNames()).contains("201").doesNotContain("200");
+    assertThat(createProject.at("/201/headers").propertyNames()).contains("Location");
+    JsonNode tasks = document("v2").at("/paths/~1api~1v2~1projects~1{projectId}~1tasks/get");
+    assertThat(tasks.at("/responses/200/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/TaskResponseCursorPage");
+    assertThat(tasks.toString()).contains("\"cursor\"", "\"perPage\"");
+    JsonNode patchTask = v1.at("/paths/~1api~1v1~1tasks~1{id}/patch/responses");
+    assertThat(patchTask.propertyNames()).contains("412", "428");
+    assertThat(v1.at("/paths/~1ready/get/responses/503/content/application~1json").isObject())
+        .isTrue();
+
+    assertThat(v1.at("/components/schemas/Problem/properties").propertyNames())
+        .contains("type", "title", "status", "detail", "instance", "code", "errors")
+        .contains("requestId", "timestamp");
+    assertThat(v1.at("/paths/~1health/get/security").isEmpty()).isTrue();
+    assertThat(document("v2").at("/paths/~1health/get").isMissingNode()).isFalse();
+  }
+
+  @Test
+  void swaggerUiLoadsWithoutCredentials() {
+    Api.Response entry = api().call("GET", "/swagger-ui.html").send();
+    assertThat(entry.status()).as(entry.toString()).isEqualTo(302);
+    assertThat(entry.header("Location")).endsWith("/swagger-ui/index.html");
+    Api.Response page = api().call("GET", "/swagger-ui/index.html").send();
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("swagger-initializer.js");
+    for (String asset :
+        List.of(
+            "/swagger-ui/swagger-initializer.js",
+            "/swagger-ui/swagger-ui-bundle.js",
+            "/swagger-ui/swagger-ui.css")) {
+      assertThat(api().call("GET", asset).send().status()).as(asset).isEqualTo(200);
+    }
+    Api.Response yaml = api().call("GET", "/v3/api-docs.yaml/v2").send();
+    assertThat(yaml.status()).as(yaml.toString()).isEqualTo(200);
+    assertThat(yaml.body()).startsWith("openapi: 3.1");
+    Api.Response config = api().call("GET", "/v3/api-docs/swagger-config").send();
+    assertThat(config.status()).isEqualTo(200);
+    assertThat(config.body()).contains("/v3/api-docs/v1", "/v3/api-docs/v2");
+  }
+
+  /** springdoc brings Jackson 2; the API must still be written and read by Boot's Jackson 3. */
+  @Test
+  void apiStaysOnJackson3AndStrict() {
+    List<String> converters =
+        handlerAdapter.getMessageConverters().stream()
+            .map(HttpMessageConverter::getClass)
+            .map(Class::getName)
+            .toList();
+    assertThat(converters).noneMatch(name -> name.contains("Jackson2"));
+    assertThat(converters).anyMatch(name -> name.endsWith(".JacksonJsonHttpMessageConverter"));
+    Api.Response unknown =
+        api()
+            .postJson(
+                "/api/v1/auth/login",
+                "{\"email\":\"a@example.com\",\"password\":\"x\",\"admin\":true}");
+    assertProblem(unknown, 400, "UNKNOWN_PROPERTY");
+  }
+
+  private JsonNode document(String version) {
+    Api.Response response = api().call("GET", "/v3/api-docs/" + version).send();
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
+  private List<JsonNode> documents() {
+    return List.of(document("v1"), document("v2"));
+  }
+
+  /** "METHOD /path" of every handler method of Worklane's controllers. */
+  static List<String> worklaneOperations(Map<RequestMappingInfo, HandlerMethod> handlers) {
+    List<String> operations = new ArrayList<>();
+    handlers.forEach(
+        (info, handler) -> {
+          Class<?> type = handler.getBeanType();
+          if (!type.getPackageName().startsWith(WEB_PACKAGE) || NOT_DOCUMENTED.contains(type)) {
+            return;
+          }
+          Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+          for (String pattern : info.getPatternValues()) {
+            String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+            if (methods.isEmpty()) {
+              operations.add("ANY " + path);
+            }
+            methods.forEach(method -> operations.add(method.name() + " " + path));
+          }
+        });
+    return operations;
+  }
+
+  /** The Worklane operations that no document describes. */
+  static List<String> undocumented(
+      Map<RequestMappingInfo, HandlerMethod> handlers, List<JsonNode> documents) {
+    Map<String, Set<String>> documented = new LinkedHashMap<>();
+    for (JsonNode document : documents) {
+      document
+          .get("paths")
+          .properties()
+          .forEach(
+              path ->
+                  documented
+                      .computeIfAbsent(path.getKey(), k -> new java.util.HashSet<>())
+                      .addAll(path.getValue().propertyNames()));
+    }
+    return worklaneOperations(handlers).stream()
+        .filter(
+            operation -> {
+              String method = operation.substring(0, operation.indexOf(' '));
+              String path = operation.substring(operation.indexOf(' ') + 1);
+              Set<String> methods = documented.get(path);
+              return methods == null
+                  || !("ANY".equals(method) || methods.contains(method.toLowerCase()));
+            })
+        .distinct()
+        .toList();
+  }
+}
