@@ -1,6 +1,8 @@
 package dev.worklane.application.service.project;
 
 import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.NotFoundException;
@@ -8,6 +10,7 @@ import dev.worklane.domain.project.Project;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.project.ProjectMember;
 import dev.worklane.domain.user.Permission;
+import dev.worklane.domain.user.UserId;
 import java.util.Optional;
 
 /**
@@ -17,21 +20,63 @@ import java.util.Optional;
  */
 public final class ProjectAccess {
   private final ProjectRepository projects;
+  private final Cache cache;
 
-  public ProjectAccess(ProjectRepository projects) {
+  public ProjectAccess(ProjectRepository projects, Cache cache) {
     this.projects = projects;
+    this.cache = cache;
   }
 
-  /** The project as {@code actor} sees it, or "not found". */
+  /**
+   * The project as {@code actor} sees it, or "not found". Every request in a project asks this, so
+   * the project and the caller's membership are read through the cache ({@code cache:projects:{id}}
+   * and {@code cache:projects:{id}:members:{userId}}); the writes that change them evict both
+   * before and after commit ({@link #projectKey}, {@link #membershipKey}).
+   */
   public Visible visible(Actor actor, ProjectId id) {
-    Project project = projects.findById(id).orElseThrow(ProjectAccess::notFound);
-    Optional<ProjectMember> membership = projects.findMember(id, actor.userId());
+    Project project = project(id).orElseThrow(ProjectAccess::notFound);
+    Optional<ProjectMember> membership = membership(id, actor.userId());
     if (membership.isEmpty() && !actor.can(Permission.PROJECT_READ_ANY)) {
       throw notFound();
     }
     actor.require(Permission.TASK_READ);
     return new Visible(project, membership);
   }
+
+  /** What a write to the project itself must evict. */
+  public static CacheKey projectKey(ProjectId id) {
+    return CacheKey.project(id);
+  }
+
+  /** What a change of the user's membership must evict. */
+  public static CacheKey membershipKey(ProjectId id, UserId userId) {
+    return CacheKey.membership(id, userId);
+  }
+
+  private Optional<Project> project(ProjectId id) {
+    CacheKey key = projectKey(id);
+    Optional<Project> cached = cache.get(key, Project.class);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    Optional<Project> found = projects.findById(id);
+    found.ifPresent(project -> cache.put(key, project));
+    return found;
+  }
+
+  private Optional<ProjectMember> membership(ProjectId id, UserId userId) {
+    CacheKey key = membershipKey(id, userId);
+    Optional<Membership> cached = cache.get(key, Membership.class);
+    if (cached.isPresent()) {
+      return Optional.ofNullable(cached.get().member());
+    }
+    Optional<ProjectMember> found = projects.findMember(id, userId);
+    cache.put(key, new Membership(found.orElse(null)));
+    return found;
+  }
+
+  /** A cached answer to "is the user a member?" — {@code member} is null for "no". */
+  public record Membership(ProjectMember member) {}
 
   static NotFoundException notFound() {
     return new NotFoundException("Project");

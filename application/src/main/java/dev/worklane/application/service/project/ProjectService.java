@@ -21,6 +21,8 @@ import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.application.service.support.CachedWrites;
+import dev.worklane.application.service.support.DisplayNames;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.project.Project;
@@ -28,7 +30,6 @@ import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.project.ProjectMember;
 import dev.worklane.domain.project.ProjectRole;
 import dev.worklane.domain.user.Permission;
-import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -43,10 +44,11 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
   private final ProjectRepository projects;
   private final TaskRepository tasks;
   private final UserRepository users;
-  private final ProfileRepository profiles;
+  private final DisplayNames names;
   private final ProjectAccess access;
   private final Transactions transactions;
   private final Cache cache;
+  private final CachedWrites cachedWrites;
   private final Clock clock;
 
   public ProjectService(
@@ -60,8 +62,9 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
     this.projects = projects;
     this.tasks = tasks;
     this.users = users;
-    this.profiles = profiles;
-    this.access = new ProjectAccess(projects);
+    this.names = new DisplayNames(profiles, cache);
+    this.access = new ProjectAccess(projects, cache);
+    this.cachedWrites = new CachedWrites(cache, transactions);
     this.transactions = transactions;
     this.cache = cache;
     this.clock = clock;
@@ -137,7 +140,8 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
   @Override
   public ProjectDetails update(Actor actor, ProjectId id, UpdateProjectCommand command) {
     Project updated =
-        transactions.inTransaction(
+        cachedWrites.write(
+            ProjectAccess.projectKey(id),
             () -> {
               ProjectAccess.Visible visible = access.visible(actor, id);
               visible.requireManage(actor);
@@ -156,14 +160,15 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
 
   @Override
   public void archive(Actor actor, ProjectId id) {
-    transactions.inTransaction(
+    cachedWrites.write(
+        ProjectAccess.projectKey(id),
         () -> {
           ProjectAccess.Visible visible = access.visible(actor, id);
           if (visible.project().archived()) {
-            return; // DELETE is idempotent
+            return null; // DELETE is idempotent
           }
           visible.requireManage(actor);
-          projects.update(visible.project().archive(clock.instant()));
+          return projects.update(visible.project().archive(clock.instant()));
         });
     LOG.log(Level.INFO, () -> "project_archived projectId=" + id + " by=" + actor.userId());
   }
@@ -172,22 +177,23 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
   public Page<MemberView> list(Actor actor, ProjectId project, PageRequest page) {
     access.visible(actor, project);
     Page<ProjectMember> members = projects.members(project, page);
-    Map<UserId, Profile> names = namesOf(members.items());
-    return members.map(member -> view(member, names));
+    Map<UserId, String> byUser = namesOf(members.items());
+    return members.map(member -> view(member, byUser));
   }
 
   @Override
   public CursorPage<MemberView> list(Actor actor, ProjectId project, CursorRequest cursor) {
     access.visible(actor, project);
     CursorPage<ProjectMember> members = projects.members(project, cursor);
-    Map<UserId, Profile> names = namesOf(members.items());
-    return members.map(member -> view(member, names));
+    Map<UserId, String> byUser = namesOf(members.items());
+    return members.map(member -> view(member, byUser));
   }
 
   @Override
   public MemberView add(Actor actor, ProjectId project, AddMemberCommand command) {
     ProjectMember member =
-        transactions.inTransaction(
+        cachedWrites.write(
+            ProjectAccess.membershipKey(project, command.userId()),
             () -> {
               access.visible(actor, project).requireManage(actor);
               users
@@ -213,7 +219,8 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
 
   @Override
   public void remove(Actor actor, ProjectId project, UserId member) {
-    transactions.inTransaction(
+    cachedWrites.write(
+        ProjectAccess.membershipKey(project, member),
         () -> {
           access.visible(actor, project).requireManage(actor);
           ProjectMember removed =
@@ -239,12 +246,11 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
                 + actor.userId());
   }
 
-  private Map<UserId, Profile> namesOf(List<ProjectMember> members) {
-    return profiles.findByUserIds(members.stream().map(ProjectMember::userId).toList());
+  private Map<UserId, String> namesOf(List<ProjectMember> members) {
+    return names.of(members.stream().map(ProjectMember::userId).toList());
   }
 
-  private static MemberView view(ProjectMember member, Map<UserId, Profile> profiles) {
-    Profile profile = profiles.get(member.userId());
-    return new MemberView(member, profile == null ? null : profile.displayName());
+  private static MemberView view(ProjectMember member, Map<UserId, String> names) {
+    return new MemberView(member, names.get(member.userId()));
   }
 }

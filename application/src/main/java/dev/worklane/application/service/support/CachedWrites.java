@@ -3,6 +3,7 @@ package dev.worklane.application.service.support;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.Transactions;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -18,12 +19,16 @@ public final class CachedWrites {
     this.transactions = transactions;
   }
 
-  /** Runs {@code work} in a transaction that changes what {@code key} caches. */
+  /** Runs {@code work} in a transaction that changes what {@code keys} cache. */
   public <T> T write(CacheKey key, Supplier<T> work) {
-    cache.evict(key);
+    return write(List.of(key), work);
+  }
+
+  public <T> T write(List<CacheKey> keys, Supplier<T> work) {
+    keys.forEach(cache::evict);
     return transactions.inTransaction(
         () -> {
-          transactions.afterCommit(() -> cache.evict(key));
+          transactions.afterCommit(() -> keys.forEach(cache::evict));
           return work.get();
         });
   }

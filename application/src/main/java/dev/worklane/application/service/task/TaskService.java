@@ -17,13 +17,13 @@ import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.service.project.ProjectAccess;
 import dev.worklane.application.service.support.CachedWrites;
+import dev.worklane.application.service.support.DisplayNames;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.project.Project;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.Task;
 import dev.worklane.domain.task.TaskId;
-import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +38,7 @@ import java.util.Objects;
 public final class TaskService implements TaskUseCase {
   private final TaskRepository tasks;
   private final ProjectRepository projects;
-  private final ProfileRepository profiles;
+  private final DisplayNames names;
   private final ProjectAccess access;
   private final Transactions transactions;
   private final CachedWrites cachedWrites;
@@ -53,8 +53,8 @@ public final class TaskService implements TaskUseCase {
       Clock clock) {
     this.tasks = tasks;
     this.projects = projects;
-    this.profiles = profiles;
-    this.access = new ProjectAccess(projects);
+    this.names = new DisplayNames(profiles, cache);
+    this.access = new ProjectAccess(projects, cache);
     this.transactions = transactions;
     this.cachedWrites = new CachedWrites(cache, transactions);
     this.clock = clock;
@@ -100,13 +100,8 @@ public final class TaskService implements TaskUseCase {
       Actor actor, ProjectId projectId, TaskFilter filter, CursorRequest cursor) {
     Project project = access.visible(actor, projectId).project();
     CursorPage<Task> page = tasks.list(projectId, filter, cursor);
-    Map<UserId, Profile> assignees =
-        profiles.findByUserIds(
-            page.items().stream()
-                .map(Task::assigneeId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
+    Map<UserId, String> assignees =
+        names.of(page.items().stream().map(Task::assigneeId).filter(Objects::nonNull).toList());
     return page.map(task -> view(task, project, assignees));
   }
 
@@ -176,14 +171,13 @@ public final class TaskService implements TaskUseCase {
 
   private TaskView view(Task task, Project project) {
     List<UserId> assignee = task.assigneeId() == null ? List.of() : List.of(task.assigneeId());
-    return view(task, project, profiles.findByUserIds(assignee));
+    return view(task, project, names.of(assignee));
   }
 
-  private static TaskView view(Task task, Project project, Map<UserId, Profile> profiles) {
+  private static TaskView view(Task task, Project project, Map<UserId, String> names) {
     Assignee assignee = null;
     if (task.assigneeId() != null) {
-      Profile profile = profiles.get(task.assigneeId());
-      assignee = new Assignee(task.assigneeId(), profile == null ? null : profile.displayName());
+      assignee = new Assignee(task.assigneeId(), names.get(task.assigneeId()));
     }
     return new TaskView(task, project.key(), assignee);
   }

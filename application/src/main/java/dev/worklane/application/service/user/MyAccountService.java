@@ -22,6 +22,7 @@ import dev.worklane.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 public final class MyAccountService implements MyAccountUseCase {
   private static final System.Logger LOG = System.getLogger(MyAccountService.class.getName());
@@ -72,7 +73,7 @@ public final class MyAccountService implements MyAccountUseCase {
   public UserAccount updateProfile(Actor actor, UpdateProfileCommand command) {
     Instant now = clock.instant();
     return cachedWrites.write(
-        CacheKey.user(actor.userId()),
+        List.of(CacheKey.user(actor.userId()), CacheKey.displayName(actor.userId())),
         () -> {
           UserAccount account = load(actor.userId());
           Profile profile = account.profile();

@@ -54,8 +54,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.junit.jupiter.MockitoSettings;
+import org.mockito.quality.Strictness;
 
 @ExtendWith(MockitoExtension.class)
+// The cache is asked for several keys per call (project, membership, summary); tests stub the ones
+// they are about and let the others miss.
+@MockitoSettings(strictness = Strictness.LENIENT)
 class ProjectServiceTest {
   @Mock ProjectRepository projects;
   @Mock TaskRepository tasks;
@@ -161,7 +166,9 @@ class ProjectServiceTest {
     memberOf(project, user, ProjectRole.MEMBER);
     memberOf(project, manager, ProjectRole.OWNER);
     when(projects.update(any())).thenAnswer(inv -> inv.getArgument(0));
-    lenient().when(cache.get(any(), any())).thenReturn(Optional.of(new ProjectSummary(0, 0, 0)));
+    lenient()
+        .when(cache.get(CacheKey.projectSummary(project.id()), ProjectSummary.class))
+        .thenReturn(Optional.of(new ProjectSummary(0, 0, 0)));
 
     ProjectDetails renamed =
         service()
@@ -187,7 +194,8 @@ class ProjectServiceTest {
   void anUpdateWithoutChangesWritesNothing() {
     exists(project);
     memberOf(project, manager, ProjectRole.OWNER);
-    when(cache.get(any(), any())).thenReturn(Optional.of(new ProjectSummary(0, 0, 0)));
+    when(cache.get(CacheKey.projectSummary(project.id()), ProjectSummary.class))
+        .thenReturn(Optional.of(new ProjectSummary(0, 0, 0)));
 
     service().update(manager, project.id(), new UpdateProjectCommand(null, null));
 
@@ -284,11 +292,59 @@ class ProjectServiceTest {
   void anAdminWhoIsNotAMemberManagesButDoesNotWriteTasks() {
     exists(project);
     when(projects.findMember(project.id(), admin.userId())).thenReturn(Optional.empty());
-    ProjectAccess.Visible visible = new ProjectAccess(projects).visible(admin, project.id());
+    ProjectAccess.Visible visible = new ProjectAccess(projects, cache).visible(admin, project.id());
 
     visible.requireManage(admin);
     assertThatThrownBy(() -> visible.requireTaskWrite(admin))
         .isInstanceOfSatisfying(
             ForbiddenException.class, e -> assertThat(e.permission()).isEqualTo("task:write"));
+  }
+
+  @Test
+  void theProjectAndTheCallersMembershipAreReadThroughTheCache() {
+    ProjectMember membership =
+        new ProjectMember(project.id(), user.userId(), ProjectRole.MEMBER, T0);
+    when(cache.get(CacheKey.project(project.id()), Project.class)).thenReturn(Optional.of(project));
+    when(cache.get(
+            CacheKey.membership(project.id(), user.userId()), ProjectAccess.Membership.class))
+        .thenReturn(Optional.of(new ProjectAccess.Membership(membership)));
+    when(cache.get(
+            CacheKey.membership(project.id(), admin.userId()), ProjectAccess.Membership.class))
+        .thenReturn(Optional.of(new ProjectAccess.Membership(null)));
+
+    ProjectAccess access = new ProjectAccess(projects, cache);
+    assertThat(access.visible(user, project.id()).membership()).contains(membership);
+    assertThat(access.visible(admin, project.id()).membership()).isEmpty();
+    verify(projects, never()).findById(any());
+    verify(projects, never()).findMember(any(), any());
+  }
+
+  @Test
+  void aMissReadsTheRepositoriesAndCachesTheAnswerNoIncluded() {
+    exists(project);
+    when(projects.findMember(project.id(), user.userId())).thenReturn(Optional.empty());
+
+    assertThatThrownBy(() -> new ProjectAccess(projects, cache).visible(user, project.id()))
+        .isInstanceOf(NotFoundException.class);
+
+    verify(cache).put(CacheKey.project(project.id()), project);
+    verify(cache)
+        .put(CacheKey.membership(project.id(), user.userId()), new ProjectAccess.Membership(null));
+  }
+
+  @Test
+  void membershipAndProjectWritesEvictWhatTheyChangeBeforeAndAfterCommit() {
+    exists(project);
+    memberOf(project, manager, ProjectRole.OWNER);
+    memberOf(project, user, ProjectRole.MEMBER);
+    when(projects.countOwners(project.id())).thenReturn(1L);
+    when(projects.update(any())).thenAnswer(inv -> inv.getArgument(0));
+
+    service().remove(manager, project.id(), user.userId());
+    service().archive(manager, project.id());
+
+    verify(cache, org.mockito.Mockito.times(2))
+        .evict(CacheKey.membership(project.id(), user.userId()));
+    verify(cache, org.mockito.Mockito.times(2)).evict(CacheKey.project(project.id()));
   }
 }

@@ -17,6 +17,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.listener.BaseStatusListener;
 import org.redisson.client.codec.StringCodec;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,7 +62,9 @@ public final class RedisCacheAdapter implements Cache {
     this.prefix = keyPrefix + "cache:";
     this.defaultTtl = defaultTtl;
     this.ttlByNamespace = Map.copyOf(ttlByNamespace);
-    this.json = json;
+    // The API's mapper refuses unknown properties; a cached record carries derived ones too (an
+    // isOwner() method is written as "owner") that its constructor does not take: ignore them.
+    this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     this.meters = meters;
     this.breaker = breaker;
     if (nearTtl.isPositive()) {
@@ -148,7 +151,9 @@ public final class RedisCacheAdapter implements Cache {
       }
       return hit(key, decoded);
     } catch (JacksonException e) {
-      // An entry written by an older shape of the class: drop it and read through.
+      // An entry written by an older shape of the class: drop it and read through (metered: an
+      // entry that never decodes costs a round trip per read and must be visible).
+      counter("worklane.cache.errors", "operation", "decode", "", "").increment();
       evict(key);
       return miss(key);
     }

@@ -121,6 +121,10 @@ class RedisCacheAdapterIT {
     assertThat(cache.get(key, UserAccount.class)).isEmpty();
     assertThat(connections.cache().getBucket(prefix + "cache:users:" + user.id()).isExists())
         .isFalse();
+    assertThat(meters.counter("worklane.cache.errors", "operation", "decode").count())
+        .as("an entry that does not decode is metered")
+        .isEqualTo(1);
+    meters.clear(); // the one error this test provokes is not a fallback to Redis being down
   }
 
   @Test
@@ -202,5 +206,23 @@ class RedisCacheAdapterIT {
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(() -> assertThat(withNear.get(key, UserAccount.class)).isEmpty());
+  }
+
+  /** A record with a derived is-method (written as a property, not a constructor parameter). */
+  record Membership(String role) {
+    public boolean isOwner() {
+      return "OWNER".equals(role);
+    }
+  }
+
+  @Test
+  void recordsWithDerivedPropertiesComeBackFromRedis() {
+    CacheKey membership = new CacheKey("projects", "p:members:u");
+    cache.put(membership, new Membership("OWNER"));
+
+    assertThat(cache.get(membership, Membership.class)).contains(new Membership("OWNER"));
+    assertThat(meters.find("worklane.cache.errors").counters())
+        .as("no entry was dropped as unreadable")
+        .allSatisfy(c -> assertThat(c.count()).isZero());
   }
 }

@@ -1,0 +1,45 @@
+package dev.worklane.application.service.support;
+
+import static dev.worklane.domain.fixtures.UserFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.CacheKey;
+import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.domain.user.Profile;
+import dev.worklane.domain.user.UserId;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class DisplayNamesTest {
+  @Mock ProfileRepository profiles;
+  @Mock Cache cache;
+
+  @Test
+  void cachedNamesAreServedAndOnlyTheMissingOnesAreReadInOneQueryAndCached() {
+    UserId ada = UserId.random();
+    UserId grace = UserId.random();
+    UserId ghost = UserId.random();
+    when(cache.get(CacheKey.displayName(ada), String.class)).thenReturn(Optional.of("Ada"));
+    when(cache.get(CacheKey.displayName(grace), String.class)).thenReturn(Optional.empty());
+    when(cache.get(CacheKey.displayName(ghost), String.class)).thenReturn(Optional.empty());
+    when(profiles.findByUserIds(List.of(grace, ghost)))
+        .thenReturn(Map.of(grace, new Profile(grace, "Grace", ZoneId.of("UTC"), T0)));
+
+    Map<UserId, String> names =
+        new DisplayNames(profiles, cache).of(List.of(ada, grace, ada, ghost));
+
+    assertThat(names).containsOnly(Map.entry(ada, "Ada"), Map.entry(grace, "Grace"));
+    verify(cache).put(CacheKey.displayName(grace), "Grace");
+    assertThat(CacheKey.displayName(ada).toString()).isEqualTo("profiles:" + ada + ":name");
+  }
+}
