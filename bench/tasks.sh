@@ -2,7 +2,7 @@
 # Benchmark (issue #7 §9): the task API on a large project.
 #   1. GET /api/v2/projects/{id}/tasks?perPage=20&cursor=<from the middle>  (project of 10 000 tasks)
 #   2. GET /api/v1/tasks/{id}
-# wrk on this machine: 2 threads, 32 connections, 20 s warm-up, 30 s measured, bearer token of a
+# wrk on this machine: 2 threads, 32 connections, 40 s warm-up, 30 s measured, bearer token of a
 # member, rate limits ON (budgets raised so the bench user is never refused). Worklane runs from its
 # jar against the machine's PostgreSQL and Redis (127.0.0.1:5432, :6379; started if stopped).
 # Bar: the task page >= 4 000 req/s with p99 <= 25 ms.
@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-20}
+# 40 s: on 2 cores the JIT needs that long to compile the page's call tree while serving it.
+WARMUP=${WARMUP:-40}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
