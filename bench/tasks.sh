@@ -21,27 +21,11 @@ TASKS=${TASKS:-10000}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx384m"}
 DB=worklane_bench_tasks
 
-command -v wrk >/dev/null || { echo "bench: installing wrk"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
-command -v jq >/dev/null || { echo "bench: installing jq"; apt-get install -y -qq jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }; }
-pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n1)" main start
-redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+. bench/lib.sh
+bench_tools
+bench_services
+bench_jar
 
-JAVA=java
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA="$candidate/bin/java"; fi
-done
-JAR=bootstrap/target/worklane.jar
-[ -f "$JAR" ] || ./mvnw -B -q -DskipTests -Djacoco.skip=true package
-
-summary() { # $1 = label, stdin = wrk --latency output
-  awk -v label="$1" '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    /Non-2xx/ { non2xx = $5 }
-    END { printf "%-44s req/s=%-9.0f p50=%-7.2f p99=%-7.2f non-2xx=%d\n", label, rps, p50, p99, non2xx }'
-}
 psql_bench() { psql -h 127.0.0.1 -U postgres -qAt "$DB" "$@"; }
 
 data=$(mktemp -d /tmp/worklane-bench-tasks.XXXXXX)
@@ -93,10 +77,10 @@ echo "bench: project of $TASKS tasks, page from the middle starts at $first; wrk
 
 run() { # $1 = label, $2 = url
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $token" "$2" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$2" | summary "$1"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$2" | bench_summary "$1"
 }
 run "GET /api/v2/projects/{id}/tasks?perPage=20 (mid)" "$page_url" | tee "$data/page.line"
 run "GET /api/v1/tasks/{id}" "http://127.0.0.1:$PORT/api/v1/tasks/$task_id"
-rps=$(sed -E 's|.*req/s=([0-9.]+).*|\1|' "$data/page.line")
-p99=$(sed -E 's|.*p99=([0-9.]+).*|\1|' "$data/page.line")
+rps=$(bench_field req/s "$data/page.line")
+p99=$(bench_field p99 "$data/page.line")
 awk -v r="$rps" -v p="$p99" 'BEGIN { printf "task page: %s req/s (bar >= 4000), p99 %s ms (bar <= 25): %s\n", r, p, (r >= 4000 && p <= 25) ? "meets the bar" : "BELOW THE BAR" }'

@@ -23,27 +23,12 @@ PEERS=${PEERS:-$ROOT/../shared/peers}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx384m"}
 OUT=$(mktemp -d /tmp/worklane-bench.XXXXXX)
 
-command -v wrk >/dev/null || { echo "bench: installing wrk"; apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
-pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n1)" main start
-redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
 
-JAVA=java
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA="$candidate/bin/java"; fi
-done
-JAR=bootstrap/target/worklane.jar
-[ -f "$JAR" ] || ./mvnw -B -q -DskipTests -Djacoco.skip=true package
+. bench/lib.sh
+bench_tools
+bench_services
+bench_jar
 
-# One line per wrk run: label, req/s, p50, p99, non-2xx (milliseconds).
-summary() { # $1 = label, stdin = wrk --latency output
-  awk -v label="$1" '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    /Non-2xx/ { non2xx = $5 }
-    END { printf "%-28s req/s=%-9.0f p50=%-7.2f p99=%-7.2f non-2xx=%d\n", label, rps, p50, p99, non2xx }'
-}
 
 peer() {
   local work
@@ -82,7 +67,7 @@ worklane() { # $1 = label, $2 = cache enabled (true/false)
     -d "{\"email\":\"$email\",\"password\":\"bench password 123\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/users/me" >/dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $token" \
-    "http://127.0.0.1:$PORT/api/v1/users/me" | summary "$1 (idle RSS ${rss} MB)" | tee "$OUT/$2.line"
+    "http://127.0.0.1:$PORT/api/v1/users/me" | bench_summary "$1 (idle RSS ${rss} MB)" | tee "$OUT/$2.line"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
   for db in 0 1 2; do redis-cli -n "$db" --scan --pattern "bench-$$-$2:*" | xargs -r redis-cli -n "$db" del >/dev/null; done
@@ -92,8 +77,7 @@ echo "bench: GET /api/v1/users/me, wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s a
 peer
 worklane "worklane cache on" true
 worklane "worklane cache off" false
-field() { sed -E "s|.*$1=([0-9.]+).*|\1|" "$2"; }
-awk -v w="$(field req/s "$OUT/true.line")" -v p="$(field req/s "$OUT/peer.line")" \
-    -v wp99="$(field p99 "$OUT/true.line")" -v pp99="$(field p99 "$OUT/peer.line")" \
+awk -v w="$(bench_field req/s "$OUT/true.line")" -v p="$(bench_field req/s "$OUT/peer.line")" \
+    -v wp99="$(bench_field p99 "$OUT/true.line")" -v pp99="$(bench_field p99 "$OUT/peer.line")" \
   'BEGIN { printf "ratio worklane / express peer = %.2fx req/s (bar 2.0x); p99 %.2f ms vs %.2f ms (bar: lower)\n", w / p, wp99, pp99 }'
 rm -rf "$OUT"
