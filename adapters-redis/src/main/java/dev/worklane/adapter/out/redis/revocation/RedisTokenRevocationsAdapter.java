@@ -159,6 +159,9 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
 
   @Override
   public boolean markComplete() {
+    if (!breaker.allows()) {
+      return false; // like every write here: not while the breaker says Redis is failing
+    }
     try {
       revocations.fastPut(COMPLETE, Long.toString(clock.instant().getEpochSecond()));
       breaker.recordSuccess();
