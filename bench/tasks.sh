@@ -18,7 +18,7 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 MGMT_PORT=${MGMT_PORT:-18081}
 TASKS=${TASKS:-10000}
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx384m"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx384m -XX:TrimNativeHeapInterval=5000"}
 DB=worklane_bench_tasks
 
 . bench/lib.sh

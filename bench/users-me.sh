@@ -20,7 +20,7 @@ PORT=${PORT:-18080}
 MGMT_PORT=${MGMT_PORT:-18081}
 PEERS=${PEERS:-$ROOT/../shared/peers}
 # The JVM options the README recommends for a small (2-core) host; override to compare.
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx384m"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xms48m -Xmx384m -XX:TrimNativeHeapInterval=5000"}
 OUT=$(mktemp -d /tmp/worklane-bench.XXXXXX)
 
 
