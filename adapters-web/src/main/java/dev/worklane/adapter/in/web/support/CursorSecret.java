@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -55,15 +54,8 @@ public final class CursorSecret {
   private static void generate(Path file) throws IOException {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "cursor-secret", ".tmp");
+    Path tmp = SecretFiles.ownerOnlyTempFile(file.toAbsolutePath().getParent(), "cursor-secret");
     try {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // non-POSIX file system: rely on the directory's permissions
-      }
       Files.writeString(tmp, Base64.getEncoder().encodeToString(secret), StandardCharsets.UTF_8);
       Files.createLink(file, tmp);
       LOG.info("cursor_secret_generated file={}", file);
