@@ -1,5 +1,6 @@
 package dev.worklane.application.service.auth;
 
+import dev.worklane.application.job.EmailJobs;
 import dev.worklane.application.port.in.auth.RegisterUserCommand;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
 import dev.worklane.application.port.in.user.UserAccount;
@@ -7,6 +8,7 @@ import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
+import dev.worklane.application.service.job.Jobs;
 import dev.worklane.domain.user.EmailAlreadyRegisteredException;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.User;
@@ -22,6 +24,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
   private final ProfileRepository profiles;
   private final PasswordHasher hasher;
   private final Transactions transactions;
+  private final Jobs jobs;
   private final Clock clock;
 
   public RegisterUserService(
@@ -29,11 +32,13 @@ public final class RegisterUserService implements RegisterUserUseCase {
       ProfileRepository profiles,
       PasswordHasher hasher,
       Transactions transactions,
+      Jobs jobs,
       Clock clock) {
     this.users = users;
     this.profiles = profiles;
     this.hasher = hasher;
     this.transactions = transactions;
+    this.jobs = jobs;
     this.clock = clock;
   }
 
@@ -51,7 +56,10 @@ public final class RegisterUserService implements RegisterUserUseCase {
               if (users.findByEmail(user.email()).isPresent()) {
                 throw new EmailAlreadyRegisteredException();
               }
-              return UserAccount.of(users.add(user), profiles.save(profile));
+              UserAccount created = UserAccount.of(users.add(user), profiles.save(profile));
+              // In the same transaction: a failed registration sends no welcome email.
+              jobs.enqueue(EmailJobs.welcome(user.email().value(), profile.displayName()));
+              return created;
             });
     LOG.log(Level.INFO, () -> "user_registered userId=" + id);
     return account;

@@ -15,6 +15,7 @@ import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
+import dev.worklane.application.service.RecordingJobQueue;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.EmailAlreadyRegisteredException;
@@ -38,9 +39,11 @@ class RegisterUserServiceTest {
   @Mock PasswordHasher hasher;
   final DirectTransactions transactions = new DirectTransactions();
   final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+  final RecordingJobQueue queue = new RecordingJobQueue();
 
   RegisterUserService service() {
-    return new RegisterUserService(users, profiles, hasher, transactions, clock);
+    return new RegisterUserService(
+        users, profiles, hasher, transactions, queue.jobs(transactions), clock);
   }
 
   @Test
@@ -63,6 +66,16 @@ class RegisterUserServiceTest {
     assertThat(account.profile().userId()).isEqualTo(saved.getValue().id());
     assertThat(account.profile().displayName()).isEqualTo("Ada");
     assertThat(transactions.opened()).isEqualTo(1);
+    assertThat(queue.requests())
+        .singleElement()
+        .satisfies(
+            job -> {
+              assertThat(job.queue()).isEqualTo("email");
+              assertThat(job.type()).isEqualTo("email.send");
+              assertThat(job.payload())
+                  .containsEntry("template", "welcome")
+                  .containsEntry("to", "ada@example.com");
+            });
   }
 
   @Test
@@ -78,6 +91,7 @@ class RegisterUserServiceTest {
                             new Email("ADA@example.com"), new Password("a long passphrase"), null)))
         .isInstanceOf(EmailAlreadyRegisteredException.class);
     verify(users, never()).add(any());
+    assertThat(queue.requests()).isEmpty();
     verify(profiles, never()).save(any());
   }
 

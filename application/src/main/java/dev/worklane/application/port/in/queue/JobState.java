@@ -1,0 +1,26 @@
+package dev.worklane.application.port.in.queue;
+
+import java.util.Locale;
+
+/** Where a job is in its life (SPEC §6.2); {@code paused} is a queue flag, not a job state. */
+public enum JobState {
+  WAITING,
+  DELAYED,
+  ACTIVE,
+  COMPLETED,
+  FAILED;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code waiting}, {@code delayed} …; case-insensitive. */
+  public static JobState parse(String value) {
+    for (JobState state : values()) {
+      if (state.label().equalsIgnoreCase(value)) {
+        return state;
+      }
+    }
+    throw new IllegalArgumentException("unknown job state: " + value);
+  }
+}
