@@ -18,11 +18,14 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -41,9 +44,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
@@ -68,6 +74,16 @@ public class SecurityConfiguration {
           + "frame-ancestors 'self'; img-src 'self' data:; object-src 'none'; script-src 'self'; "
           + "script-src-attr 'none'; style-src 'self' https: 'unsafe-inline'; upgrade-insecure-requests";
 
+  /**
+   * The queue dashboard's policy: its own script, style sheet and JSON API, nothing inline, no
+   * framing. No upgrade-insecure-requests: HSTS covers production, and plain-HTTP local runs must
+   * still reach their own API.
+   */
+  static final String ADMIN_CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; "
+          + "frame-ancestors 'none'; object-src 'none'";
+
   static final String[] PUBLIC_AUTH_PATHS = {
     ApiPaths.V1_REGISTER, ApiPaths.V1_LOGIN, ApiPaths.V1_REFRESH, ApiPaths.V1_CSRF
   };
@@ -79,6 +95,67 @@ public class SecurityConfiguration {
   @Bean
   static SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * The admin area ({@code /admin/**}, SPEC §4 and §6.2), ahead of the API chain: browser sessions
+   * only (any {@code Authorization} header is refused, no bearer authentication is configured), the
+   * ADMIN role only, the CSRF token on every unsafe request whatever it carries, no session ever
+   * created here, and a CSP that allows nothing but this origin's own script, style and fetches.
+   * Without a session the answer is a 401 problem, for the page as for the JSON API.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain adminFilterChain(
+      HttpSecurity http,
+      ProblemWriter problems,
+      SessionSecurityContextRepository sessionContexts,
+      CsrfTokenRepository csrfTokens,
+      ObjectProvider<RateLimiter> rateLimiter,
+      WebSettings webSettings)
+      throws Exception {
+    ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+    AuthenticationEntryPoint entryPoint =
+        (request, response, ex) ->
+            problems.write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "Log in with a browser session (POST " + ApiPaths.V1_SESSION + ") as an admin");
+    http.securityMatcher(ApiPaths.ADMIN_ALL)
+        // Same synchronizer token as the API chain (GET /api/v1/auth/csrf), but required on every
+        // unsafe method: there is no bearer exemption to make here.
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfTokens)
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        .sessionManagement(
+            s ->
+                s.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                    .sessionFixation(fixation -> fixation.none()))
+        .securityContext(context -> context.securityContextRepository(sessionContexts))
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .anonymous(anonymous -> {})
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+        .exceptionHandling(
+            ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+        .addFilterBefore(new SessionOnlyFilter(problems), CsrfFilter.class)
+        .addFilterBefore(new UserIdMdcFilter(), AuthorizationFilter.class)
+        .headers(headers -> securityHeaders(headers, ADMIN_CONTENT_SECURITY_POLICY));
+    RateLimiter limiter = rateLimiter.getIfAvailable();
+    if (webSettings.rateLimitsEnabled() && limiter != null) {
+      http.addFilterBefore(
+              new RateLimitFilter(limiter, problems, RateLimitFilter.Stage.BEFORE_AUTHENTICATION),
+              SessionOnlyFilter.class)
+          .addFilterBefore(
+              new RateLimitFilter(limiter, problems, RateLimitFilter.Stage.AFTER_AUTHENTICATION),
+              AuthorizationFilter.class);
+    }
+    return http.build();
   }
 
   @Bean
@@ -139,25 +216,7 @@ public class SecurityConfiguration {
         .exceptionHandling(
             ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
         .addFilterAfter(new UserIdMdcFilter(), BearerTokenAuthenticationFilter.class)
-        .headers(
-            headers ->
-                headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
-                    .crossOriginResourcePolicy(c -> c.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
-                    .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                    // Written only for requests that arrived over HTTPS (directly or via a trusted
-                    // proxy).
-                    .httpStrictTransportSecurity(
-                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-                    .frameOptions(frame -> frame.sameOrigin())
-                    .xssProtection(xss -> xss.headerValue(HeaderValue.DISABLED))
-                    .contentTypeOptions(nosniff -> {})
-                    .addHeaderWriter(new StaticHeadersWriter("Origin-Agent-Cluster", "?1"))
-                    .addHeaderWriter(new StaticHeadersWriter("X-DNS-Prefetch-Control", "off"))
-                    .addHeaderWriter(new StaticHeadersWriter("X-Download-Options", "noopen"))
-                    .addHeaderWriter(
-                        new StaticHeadersWriter("X-Permitted-Cross-Domain-Policies", "none")));
+        .headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY));
     RateLimiter limiter = rateLimiter.getIfAvailable();
     if (webSettings.rateLimitsEnabled() && limiter != null) {
       http.addFilterBefore(
@@ -168,6 +227,25 @@ public class SecurityConfiguration {
               BearerTokenAuthenticationFilter.class);
     }
     return http.build();
+  }
+
+  /** helmet's headers; each chain brings its own Content-Security-Policy. */
+  private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers, String policy) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+        .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+        .crossOriginResourcePolicy(c -> c.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
+        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+        // Written only for requests that arrived over HTTPS (directly or via a trusted proxy).
+        .httpStrictTransportSecurity(
+            hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+        .frameOptions(frame -> frame.sameOrigin())
+        .xssProtection(xss -> xss.headerValue(HeaderValue.DISABLED))
+        .contentTypeOptions(nosniff -> {})
+        .addHeaderWriter(new StaticHeadersWriter("Origin-Agent-Cluster", "?1"))
+        .addHeaderWriter(new StaticHeadersWriter("X-DNS-Prefetch-Control", "off"))
+        .addHeaderWriter(new StaticHeadersWriter("X-Download-Options", "noopen"))
+        .addHeaderWriter(new StaticHeadersWriter("X-Permitted-Cross-Domain-Policies", "none"));
   }
 
   /**

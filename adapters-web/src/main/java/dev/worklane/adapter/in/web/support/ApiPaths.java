@@ -29,6 +29,15 @@ public final class ApiPaths {
   public static final String V1_PASSWORD_CHANGE = V1 + USERS + "/me/password";
   public static final String V1_DISABLE_USER = V1 + USERS + "/*/disable";
 
+  /**
+   * The admin area (SPEC §4, §6.2): browser sessions of admins only, CSRF on every unsafe request,
+   * no bearer tokens. Not a versioned API: absent from the OpenAPI documents.
+   */
+  public static final String ADMIN_ALL = "/admin/**";
+
+  public static final String ADMIN_QUEUES = "/admin/queues";
+  public static final String ADMIN_QUEUES_API = ADMIN_QUEUES + "/api";
+
   /** The resources that exist in v2 too: a v1 response links to their v2 path. */
   static final String[] IN_V2 = {PROJECTS, TASKS};
 
