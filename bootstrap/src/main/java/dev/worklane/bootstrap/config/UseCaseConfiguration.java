@@ -1,11 +1,20 @@
 package dev.worklane.bootstrap.config;
 
+import dev.worklane.application.job.JobHandler;
+import dev.worklane.application.job.JobHandlers;
+import dev.worklane.application.job.SendEmailHandler;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
 import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.JobBroker;
+import dev.worklane.application.port.out.JobOutbox;
+import dev.worklane.application.port.out.JobQueue;
+import dev.worklane.application.port.out.Mailer;
 import dev.worklane.application.port.out.PasswordHasher;
+import dev.worklane.application.port.out.PasswordResetTokenRepository;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.ProjectRepository;
+import dev.worklane.application.port.out.QueueControl;
 import dev.worklane.application.port.out.RateLimiter;
 import dev.worklane.application.port.out.RefreshTokenRepository;
 import dev.worklane.application.port.out.RevocationLedger;
@@ -16,14 +25,22 @@ import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.auth.AuthSettings;
 import dev.worklane.application.service.auth.AuthenticationService;
 import dev.worklane.application.service.auth.LoginThrottle;
+import dev.worklane.application.service.auth.PasswordResetService;
 import dev.worklane.application.service.auth.RegisterUserService;
 import dev.worklane.application.service.auth.RevocationService;
+import dev.worklane.application.service.job.JobRelay;
+import dev.worklane.application.service.job.Jobs;
+import dev.worklane.application.service.job.QueueAdministrationService;
 import dev.worklane.application.service.project.ProjectService;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.application.service.task.TaskService;
 import dev.worklane.application.service.user.MyAccountService;
 import dev.worklane.application.service.user.UserAdministrationService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,12 +73,66 @@ public class UseCaseConfiguration {
         ledger, replica, transactions, properties.redis().revocationRetention(), clock);
   }
 
-  /** Replays revocations Redis missed (outage, restart) and purges the expired ones. */
+  /**
+   * Replays revocations Redis missed (outage, restart) and purges the expired ones; relays jobs the
+   * after-commit nudge could not (crash, Redis outage); purges expired reset tokens.
+   */
   @Bean
-  PeriodicTasks periodicTasks(RevocationService revocations) {
+  PeriodicTasks periodicTasks(
+      RevocationService revocations,
+      JobRelay jobRelay,
+      PasswordResetTokenRepository resetTokens,
+      WorklaneProperties properties,
+      Clock clock) {
     return new PeriodicTasks()
         .every(Duration.ofSeconds(1), "revocation-relay", revocations::relay)
-        .every(Duration.ofHours(1), "revocation-purge", revocations::purge);
+        .every(Duration.ofHours(1), "revocation-purge", revocations::purge)
+        .every(properties.queue().outboxPoll(), "job-relay", jobRelay::relayQuietly)
+        .every(
+            Duration.ofHours(1),
+            "password-reset-purge",
+            () -> resetTokens.purgeExpired(clock.instant().minus(Duration.ofDays(1))));
+  }
+
+  /** One thread moves committed jobs to Redis, so a request never waits for the relay. */
+  @Bean(destroyMethod = "shutdown")
+  ExecutorService jobRelayExecutor() {
+    return Executors.newSingleThreadExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, "worklane-job-relay");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @Bean
+  JobRelay jobRelay(
+      JobOutbox outbox,
+      JobBroker broker,
+      Transactions transactions,
+      ExecutorService jobRelayExecutor) {
+    return new JobRelay(outbox, broker, transactions, jobRelayExecutor);
+  }
+
+  @Bean
+  Jobs jobs(JobQueue queue, Transactions transactions, JobRelay jobRelay) {
+    return new Jobs(queue, transactions, jobRelay);
+  }
+
+  /** Every {@link JobHandler} bean, by job type; the engine's workers run them. */
+  @Bean
+  JobHandlers jobHandlers(List<JobHandler> handlers) {
+    return new JobHandlers(handlers);
+  }
+
+  @Bean
+  SendEmailHandler sendEmailHandler(Mailer mailer, WorklaneProperties properties) {
+    return new SendEmailHandler(mailer, properties.publicUrl());
+  }
+
+  @Bean
+  QueueAdministrationService queueAdministrationService(QueueControl control) {
+    return new QueueAdministrationService(control);
   }
 
   @Bean
@@ -70,8 +141,35 @@ public class UseCaseConfiguration {
       ProfileRepository profiles,
       PasswordHasher hasher,
       Transactions transactions,
+      Jobs jobs,
       Clock clock) {
-    return new RegisterUserService(users, profiles, hasher, transactions, clock);
+    return new RegisterUserService(users, profiles, hasher, transactions, jobs, clock);
+  }
+
+  @Bean
+  PasswordResetService passwordResetService(
+      UserRepository users,
+      PasswordResetTokenRepository resetTokens,
+      RefreshTokenRepository refreshTokens,
+      RevocationService revocations,
+      PasswordHasher hasher,
+      RateLimiter limiter,
+      Jobs jobs,
+      Transactions transactions,
+      Cache cache,
+      WorklaneProperties properties,
+      Clock clock) {
+    return new PasswordResetService(
+        users,
+        resetTokens,
+        refreshTokens,
+        revocations,
+        hasher,
+        properties.rateLimit().enabled() ? limiter : null,
+        jobs,
+        transactions,
+        new CachedWrites(cache, transactions),
+        clock);
   }
 
   @Bean

@@ -25,7 +25,48 @@ public record WorklaneProperties(
     @DefaultValue CacheSettings cache,
     @DefaultValue RateLimit rateLimit,
     @DefaultValue Api api,
-    @DefaultValue Cursor cursor) {
+    @DefaultValue Cursor cursor,
+    @DefaultValue("http://localhost:8080") String publicUrl,
+    @DefaultValue Queue queue,
+    @DefaultValue Mail mail) {
+
+  /**
+   * The job queue (SPEC §6.2). {@code concurrency} maps a queue name to its worker count on this
+   * instance; {@code failedRetention} zero keeps failed jobs until someone removes them.
+   */
+  public record Queue(
+      @DefaultValue("true") boolean workersEnabled,
+      Map<String, Integer> concurrency,
+      @DefaultValue("24h") Duration completedRetention,
+      @DefaultValue("0s") Duration failedRetention,
+      @DefaultValue("10s") Duration shutdownGrace,
+      @DefaultValue("1s") Duration outboxPoll) {
+    public Map<String, Integer> concurrencyOverrides() {
+      return concurrency == null ? Map.of() : concurrency;
+    }
+  }
+
+  /**
+   * Outbound email (SPEC §6.3): SMTP when {@code smtpHost} is set, otherwise one {@code .eml} file
+   * per message under {@code directory} (default {@code <data-dir>/mail}).
+   */
+  public record Mail(
+      String smtpHost,
+      @DefaultValue("587") int smtpPort,
+      String smtpUsername,
+      String smtpPassword,
+      @DefaultValue("starttls") String smtpSecurity,
+      @DefaultValue("Worklane <worklane@localhost>") String from,
+      Path directory) {
+    public boolean smtp() {
+      return smtpHost != null && !smtpHost.isBlank();
+    }
+
+    @Override
+    public String toString() {
+      return "Mail[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", from=" + from + "]";
+    }
+  }
 
   /** External PostgreSQL; when {@code url} is blank an embedded server is started instead. */
   public record Db(String url, String username, String password) {

@@ -101,6 +101,21 @@ class RateLimitIT extends E2eTest {
   }
 
   @Test
+  void theFourthPasswordResetRequestForOneAddressInAnHourIsRefusedWhateverItsSpelling() {
+    String email = uniqueEmail();
+    for (int i = 1; i <= 3; i++) {
+      String spelling = i % 2 == 0 ? email.toUpperCase() : email;
+      assertThat(passwordReset(newIp(), spelling).status()).as("request %d", i).isEqualTo(202);
+    }
+    Api.Response refused = passwordReset(newIp(), " " + email.toUpperCase() + " ");
+    assertProblem(refused, 429, "RATE_LIMITED");
+    assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(3000L, 3600L);
+    assertThat(passwordReset(newIp(), uniqueEmail()).status())
+        .as("another address has its own budget")
+        .isEqualTo(202);
+  }
+
+  @Test
   void theTwentyFirstGuestRequestIsRefused() {
     String ip = newIp();
     for (int i = 1; i <= 20; i++) {
@@ -282,6 +297,14 @@ class RateLimitIT extends E2eTest {
         .call("POST", "/api/v1/auth/login")
         .header("X-Forwarded-For", ip)
         .json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+        .send();
+  }
+
+  private Api.Response passwordReset(String ip, String email) {
+    return api()
+        .call("POST", "/api/v1/auth/password-reset")
+        .header("X-Forwarded-For", ip)
+        .json("{\"email\":\"" + email + "\"}")
         .send();
   }
 

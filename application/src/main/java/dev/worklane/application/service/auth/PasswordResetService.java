@@ -46,6 +46,9 @@ public final class PasswordResetService implements PasswordResetUseCase {
   private final CachedWrites cachedWrites;
   private final Clock clock;
 
+  /**
+   * @param limiter the shared budgets, or null when rate limits are switched off
+   */
   public PasswordResetService(
       UserRepository users,
       PasswordResetTokenRepository resetTokens,
@@ -71,9 +74,11 @@ public final class PasswordResetService implements PasswordResetUseCase {
 
   @Override
   public void requestReset(Email email) {
-    Decision decision = limiter.tryConsume(Scope.PASSWORD_RESET, email.value());
-    if (!decision.allowed()) {
-      throw new RateLimitedException(Scope.PASSWORD_RESET.policyName(), decision.resetAfter());
+    if (limiter != null) {
+      Decision decision = limiter.tryConsume(Scope.PASSWORD_RESET, email.value());
+      if (!decision.allowed()) {
+        throw new RateLimitedException(Scope.PASSWORD_RESET.policyName(), decision.resetAfter());
+      }
     }
     String token = OpaqueTokens.newToken();
     String tokenHash = OpaqueTokens.hash(token);

@@ -85,7 +85,12 @@ public class SecurityConfiguration {
           + "frame-ancestors 'none'; object-src 'none'";
 
   static final String[] PUBLIC_AUTH_PATHS = {
-    ApiPaths.V1_REGISTER, ApiPaths.V1_LOGIN, ApiPaths.V1_REFRESH, ApiPaths.V1_CSRF
+    ApiPaths.V1_REGISTER,
+    ApiPaths.V1_LOGIN,
+    ApiPaths.V1_REFRESH,
+    ApiPaths.V1_CSRF,
+    ApiPaths.V1_PASSWORD_RESET,
+    ApiPaths.V1_PASSWORD_RESET_CONFIRM
   };
 
   /**

@@ -25,6 +25,8 @@ public final class ApiPaths {
   public static final String V1_REGISTER = V1 + AUTH + "/register";
   public static final String V1_REFRESH = V1 + AUTH + "/refresh";
   public static final String V1_CSRF = V1 + AUTH + "/csrf";
+  public static final String V1_PASSWORD_RESET = V1 + AUTH + "/password-reset";
+  public static final String V1_PASSWORD_RESET_CONFIRM = V1_PASSWORD_RESET + "/confirm";
   public static final String V1_AUTH = V1 + AUTH;
   public static final String V1_PASSWORD_CHANGE = V1 + USERS + "/me/password";
   public static final String V1_DISABLE_USER = V1 + USERS + "/*/disable";

@@ -8,9 +8,11 @@ import dev.worklane.adapter.in.web.v1.user.UserResponse;
 import dev.worklane.adapter.in.web.v1.user.UserWebMapper;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.auth.AuthenticationUseCase;
+import dev.worklane.application.port.in.auth.ConfirmPasswordResetCommand;
 import dev.worklane.application.port.in.auth.IssuedTokens;
 import dev.worklane.application.port.in.auth.LoginCommand;
 import dev.worklane.application.port.in.auth.LogoutCommand;
+import dev.worklane.application.port.in.auth.PasswordResetUseCase;
 import dev.worklane.application.port.in.auth.RegisterUserCommand;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
 import dev.worklane.domain.user.Email;
@@ -36,16 +38,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuthController {
   private final RegisterUserUseCase registration;
   private final AuthenticationUseCase authentication;
+  private final PasswordResetUseCase passwordReset;
   private final UserWebMapper mapper;
   private final Envelopes envelopes;
 
   public AuthController(
       RegisterUserUseCase registration,
       AuthenticationUseCase authentication,
+      PasswordResetUseCase passwordReset,
       UserWebMapper mapper,
       Envelopes envelopes) {
     this.registration = registration;
     this.authentication = authentication;
+    this.passwordReset = passwordReset;
     this.mapper = mapper;
     this.envelopes = envelopes;
   }
@@ -94,6 +99,34 @@ public class AuthController {
         jwt == null
             ? LogoutCommand.none()
             : new LogoutCommand(sessionFamily(jwt), jwt.getId(), jwt.getExpiresAt()));
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * Queues a reset email when an active account has the address. The answer is the same 202 for
+   * every well-formed address, known or not (no account enumeration).
+   */
+  @PostMapping(path = "/password-reset", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "429",
+      description = "`RATE_LIMITED`: 3 requests per hour per address")
+  ResponseEntity<ApiResponse<PasswordResetAccepted>> requestPasswordReset(
+      @Valid @RequestBody PasswordResetRequest body) {
+    passwordReset.requestReset(new Email(body.email()));
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(envelopes.of(PasswordResetAccepted.INSTANCE));
+  }
+
+  /** Sets the new password and ends every token and session of the account. */
+  @PostMapping(path = "/password-reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "400",
+      description = "`INVALID_RESET_TOKEN`: the token is unknown, used or expired")
+  ResponseEntity<Void> confirmPasswordReset(@Valid @RequestBody PasswordResetConfirmRequest body) {
+    passwordReset.confirmReset(
+        new ConfirmPasswordResetCommand(body.token(), new Password(body.newPassword())));
     return ResponseEntity.noContent().build();
   }
 

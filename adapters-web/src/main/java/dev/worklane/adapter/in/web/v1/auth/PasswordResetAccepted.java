@@ -1,0 +1,8 @@
+package dev.worklane.adapter.in.web.v1.auth;
+
+/** The one answer to a reset request, whatever the address: nothing tells whether it exists. */
+public record PasswordResetAccepted(String message) {
+  static final PasswordResetAccepted INSTANCE =
+      new PasswordResetAccepted(
+          "If an active account has this address, an email with a reset token is on its way.");
+}
