@@ -7,6 +7,7 @@
 (() => {
   const API = '/admin/queues/api';
   const CSRF_URL = '/api/v1/auth/csrf';
+  const SESSION_URL = '/api/v1/auth/session';
   const STATES = ['waiting', 'delayed', 'active', 'completed', 'failed'];
   const PER_PAGE = 20;
   const REFRESH_MS = 5000;
@@ -360,16 +361,26 @@
     $('updated').textContent = 'Updated ' + new Date().toLocaleTimeString();
   }
 
-  /** One refresh at a time; a request for another while one runs is folded into it. */
+  /**
+   * One refresh at a time. A request that arrives while one runs (a click during the auto-refresh)
+   * is folded into a single follow-up run, so the newest selection is always loaded.
+   */
+  let again = false;
   function refresh() {
-    if (!refreshing) {
-      refreshing = loadAll()
-        .then(() => showError(null))
-        .catch(showError)
-        .finally(() => {
-          refreshing = null;
-        });
+    if (refreshing) {
+      again = true;
+      return refreshing;
     }
+    refreshing = loadAll()
+      .then(() => showError(null))
+      .catch(showError)
+      .finally(() => {
+        refreshing = null;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
     return refreshing;
   }
 
@@ -380,6 +391,28 @@
       timer = setInterval(() => {
         if (document.visibilityState === 'visible') refresh();
       }, REFRESH_MS);
+    }
+  }
+
+  /** Ends the browser session (DELETE /api/v1/auth/session, CSRF-protected like any action). */
+  async function logOut() {
+    try {
+      const token = await csrfToken();
+      const response = await fetch(SESSION_URL, {
+        method: 'DELETE',
+        headers: { [token.header]: token.token, Accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (!response.ok && response.status !== 401) {
+        throw new ApiError(response.status, await readJson(response));
+      }
+      clearInterval(timer);
+      csrf = null;
+      $('auto-refresh').checked = false;
+      showError(null);
+      showNotice('Logged out. Log in again to use the dashboard.');
+    } catch (error) {
+      showError(error);
     }
   }
 
@@ -396,6 +429,7 @@
       }
     });
     $('action-close').addEventListener('click', closeJob);
+    $('log-out').addEventListener('click', logOut);
     renderTabs();
     refresh();
     schedule();

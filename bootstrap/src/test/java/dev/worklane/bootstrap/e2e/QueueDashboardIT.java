@@ -146,15 +146,17 @@ class QueueDashboardIT extends QueueDashboardTest {
     assertValidation(asAdmin("GET", job + "%C2%85").send(), "jobId");
     assertValidation(unsafe("POST", job + "k".repeat(201) + "/retry").send(), "jobId");
     // What Spring Security's firewall refuses before any controller: still a 400 problem.
-    for (String raw : List.of("%0A", "%E2%80%A8", "a%2Fb", "%25", "a%3Bb", "..%2F..")) {
+    for (String raw : List.of("%0A", "%E2%80%A8", "%25", "a%3Bb")) {
       Api.Response response = asAdmin("GET", job + raw).send();
       assertThat(response.status()).as(raw + ": " + response).isEqualTo(400);
       assertThat(response.header("Content-Type")).as(raw).startsWith("application/problem+json");
     }
-    // Tomcat refuses a NUL in the path itself, with its own page, before the application runs.
-    Api.Response nul = asAdmin("GET", job + "%00").send();
-    assertThat(nul.status()).isEqualTo(400);
-    assertThat(nul.body()).doesNotContain("Exception", "at org.", "at dev.");
+    // Tomcat refuses a NUL or an encoded slash in the path itself, before the application runs.
+    for (String raw : List.of("%00", "a%2Fb", "..%2F..")) {
+      Api.Response response = asAdmin("GET", job + raw).send();
+      assertThat(response.status()).as(raw + ": " + response).isEqualTo(400);
+      assertThat(response.body()).doesNotContain("Exception", "at org.", "at dev.");
+    }
   }
 
   @Test
