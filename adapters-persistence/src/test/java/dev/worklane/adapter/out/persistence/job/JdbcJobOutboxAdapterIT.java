@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklane.adapter.out.persistence.PersistenceIntegrationTest;
 import dev.worklane.application.port.out.JobOptions;
+import dev.worklane.application.port.out.JobOutbox;
+import dev.worklane.application.port.out.JobQueue;
 import dev.worklane.application.port.out.JobRequest;
 import dev.worklane.application.port.out.OutboxJob;
 import dev.worklane.application.port.out.Transactions;
@@ -32,13 +34,21 @@ class JdbcJobOutboxAdapterIT {
   private final JdbcJobOutboxAdapter outbox;
   private final Transactions transactions;
   private final JdbcTemplate jdbc;
+  private final JobQueue queuePort;
+  private final JobOutbox outboxPort;
   private final ExecutorService otherInstance = Executors.newSingleThreadExecutor();
 
   JdbcJobOutboxAdapterIT(
-      JdbcJobOutboxAdapter outbox, Transactions transactions, JdbcTemplate jdbc) {
+      JdbcJobOutboxAdapter outbox,
+      Transactions transactions,
+      JdbcTemplate jdbc,
+      JobQueue queuePort,
+      JobOutbox outboxPort) {
     this.outbox = outbox;
     this.transactions = transactions;
     this.jdbc = jdbc;
+    this.queuePort = queuePort;
+    this.outboxPort = outboxPort;
   }
 
   @BeforeEach
@@ -63,6 +73,11 @@ class JdbcJobOutboxAdapterIT {
 
   private static List<String> ids(List<OutboxJob> jobs) {
     return jobs.stream().map(OutboxJob::id).toList();
+  }
+
+  @Test
+  void oneAdapterServesBothSidesOfTheOutbox() {
+    assertThat(queuePort).isSameAs(outbox).isSameAs(outboxPort);
   }
 
   @Test
