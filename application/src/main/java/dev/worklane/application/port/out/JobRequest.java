@@ -26,7 +26,7 @@ public record JobRequest(
   public static final String SECRET_PREFIX = "secret.";
 
   public JobRequest {
-    if (!QUEUES.contains(queue)) {
+    if (queue == null || !QUEUES.contains(queue)) {
       throw new IllegalArgumentException("unknown queue: " + queue);
     }
     if (type == null
