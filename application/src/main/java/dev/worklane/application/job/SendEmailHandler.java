@@ -42,7 +42,7 @@ public final class SendEmailHandler implements JobHandler {
                       + data.getOrDefault(EmailJobs.NAME, "there")
                       + ",\n\nyour Worklane account is ready. Sign in at "
                       + publicUrl
-                      + "/api/v2 with this email address.\n\nThe Worklane team\n");
+                      + "/api/v1/auth/login with this email address.\n\nThe Worklane team\n");
           case EmailJobs.PASSWORD_RESET ->
               new EmailMessage(
                   job.id(),

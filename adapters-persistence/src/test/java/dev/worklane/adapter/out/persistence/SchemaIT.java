@@ -43,7 +43,10 @@ class SchemaIT {
             "20261201-04-project-members-table",
             "20261201-04-project-members-indexes",
             "20261201-05-tasks-table",
-            "20261201-05-tasks-indexes");
+            "20261201-05-tasks-indexes",
+            "20261201-07-job-outbox-table",
+            "20261201-08-password-reset-tokens-table",
+            "20261201-08-password-reset-tokens-indexes");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.worklane.application.port.out;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A job a use case asks for: which queue, which handler ({@code type}), its data and options.
@@ -25,7 +26,7 @@ public record JobRequest(
   public static final String SECRET_PREFIX = "secret.";
 
   public JobRequest {
-    if (!QUEUES.contains(queue)) {
+    if (queue == null || !QUEUES.contains(queue)) {
       throw new IllegalArgumentException("unknown queue: " + queue);
     }
     if (type == null
@@ -47,5 +48,24 @@ public record JobRequest(
 
   public static boolean isSecret(String payloadKey) {
     return payloadKey.startsWith(SECRET_PREFIX);
+  }
+
+  /**
+   * The request with secret values masked: the generated record form would print the reset token
+   * wherever a request (or the {@link OutboxJob} holding it) is logged or put in an exception.
+   */
+  @Override
+  public String toString() {
+    Map<String, String> shown = new TreeMap<>();
+    payload.forEach((key, value) -> shown.put(key, isSecret(key) ? "****" : value));
+    return "JobRequest[queue="
+        + queue
+        + ", type="
+        + type
+        + ", payload="
+        + shown
+        + ", options="
+        + options
+        + "]";
   }
 }

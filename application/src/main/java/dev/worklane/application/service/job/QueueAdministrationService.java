@@ -127,7 +127,7 @@ public final class QueueAdministrationService implements QueueAdministrationUseC
   }
 
   private static String known(String queue) {
-    if (!JobRequest.QUEUES.contains(queue)) {
+    if (queue == null || !JobRequest.QUEUES.contains(queue)) {
       throw new NotFoundException("Queue");
     }
     return queue;

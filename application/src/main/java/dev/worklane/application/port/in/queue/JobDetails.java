@@ -1,6 +1,8 @@
 package dev.worklane.application.port.in.queue;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ public record JobDetails(
     List<String> logs,
     String stacktrace) {
   public JobDetails {
-    payload = Map.copyOf(payload);
+    payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload)); // keeps the key order
     logs = List.copyOf(logs);
   }
 }

@@ -1,0 +1,43 @@
+package dev.worklane.adapter.out.storage.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.worklane.adapter.out.storage.mail.MailAdapterSettings.Transport;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+class MailAdapterConfigurationTest {
+  static final SmtpSettings SMTP =
+      new SmtpSettings("smtp.example.com", 587, null, null, null, null, null);
+
+  @Test
+  void theTransportChoosesTheMailer() {
+    MailAdapterConfiguration configuration = new MailAdapterConfiguration();
+
+    assertThat(
+            configuration.mailer(
+                MailAdapterSettings.files("no-reply@example.com", Path.of("/var/worklane")),
+                Clock.systemUTC()))
+        .isInstanceOfSatisfying(
+            FileMailerAdapter.class,
+            mailer ->
+                assertThat(mailer.fileOf("job-1"))
+                    .isEqualTo(Path.of("/var/worklane/mail/job-1.eml")));
+    assertThat(
+            configuration.mailer(
+                MailAdapterSettings.smtp("no-reply@example.com", SMTP), Clock.systemUTC()))
+        .isInstanceOf(SmtpMailerAdapter.class);
+  }
+
+  @Test
+  void eachTransportNeedsItsSettings() {
+    assertThatThrownBy(() -> new MailAdapterSettings(Transport.SMTP, "a@example.com", null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new MailAdapterSettings(Transport.FILE, "a@example.com", null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new MailAdapterSettings(Transport.FILE, " ", null, Path.of("x")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

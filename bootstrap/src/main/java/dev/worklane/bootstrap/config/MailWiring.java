@@ -1,0 +1,39 @@
+package dev.worklane.bootstrap.config;
+
+import dev.worklane.adapter.out.storage.mail.MailAdapterConfiguration;
+import dev.worklane.adapter.out.storage.mail.MailAdapterSettings;
+import dev.worklane.adapter.out.storage.mail.SmtpSettings;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Maps {@code worklane.mail.*} to the mail adapter: SMTP when a host is set, otherwise one {@code
+ * .eml} file per message under {@code $WORKLANE_DATA_DIR/mail} (the embedded default).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(MailAdapterConfiguration.class)
+public class MailWiring {
+
+  @Bean
+  MailAdapterSettings mailAdapterSettings(WorklaneProperties properties) {
+    WorklaneProperties.Mail mail = properties.mail();
+    if (mail.smtp()) {
+      return MailAdapterSettings.smtp(
+          mail.from(),
+          new SmtpSettings(
+              mail.smtpHost(),
+              mail.smtpPort(),
+              mail.smtpUsername(),
+              mail.smtpPassword(),
+              SmtpSettings.Security.valueOf(mail.smtpSecurity().strip().toUpperCase(Locale.ROOT)),
+              null,
+              null));
+    }
+    return mail.directory() == null || mail.directory().toString().isBlank()
+        ? MailAdapterSettings.files(mail.from(), properties.dataDir())
+        : new MailAdapterSettings(
+            MailAdapterSettings.Transport.FILE, mail.from(), null, mail.directory());
+  }
+}
