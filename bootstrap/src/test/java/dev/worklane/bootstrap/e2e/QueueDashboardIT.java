@@ -58,6 +58,7 @@ class QueueDashboardIT extends QueueDashboardTest {
           .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'")
           .doesNotContain("unsafe-inline");
       assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
       assertThat(page.header("Cache-Control")).contains("no-store");
     }
     Api.Response script =

@@ -150,7 +150,11 @@ public class SecurityConfiguration {
             ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
         .addFilterBefore(new SessionOnlyFilter(problems), CsrfFilter.class)
         .addFilterBefore(new UserIdMdcFilter(), AuthorizationFilter.class)
-        .headers(headers -> securityHeaders(headers, ADMIN_CONTENT_SECURITY_POLICY));
+        .headers(
+            headers -> {
+              securityHeaders(headers, ADMIN_CONTENT_SECURITY_POLICY);
+              headers.frameOptions(frame -> frame.deny()); // as frame-ancestors 'none' says
+            });
     RateLimiter limiter = rateLimiter.getIfAvailable();
     if (webSettings.rateLimitsEnabled() && limiter != null) {
       http.addFilterBefore(
