@@ -204,12 +204,33 @@
     $('queue-rows').replaceChildren(...rows);
   }
 
+  // ---- where we are: kept in the URL's fragment, so a reload or a shared link shows the same ----
+
+  function saveLocation() {
+    const params = new URLSearchParams();
+    if (view.queue) params.set('queue', view.queue);
+    params.set('state', view.state);
+    if (view.page > 1) params.set('page', String(view.page));
+    if (view.jobId) params.set('job', view.jobId);
+    history.replaceState(null, '', '#' + params.toString());
+  }
+
+  function loadLocation() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    if (params.get('queue')) view.queue = params.get('queue');
+    if (STATES.includes(params.get('state'))) view.state = params.get('state');
+    const page = Number.parseInt(params.get('page') || '1', 10);
+    view.page = Number.isInteger(page) && page > 0 ? page : 1;
+    view.jobId = params.get('job') || null;
+  }
+
   // ---- job list -----------------------------------------------------------------------------
 
   function selectList(queue, state, page) {
     view.queue = queue;
     view.state = state;
     view.page = page;
+    saveLocation();
     refresh();
   }
 
@@ -269,12 +290,14 @@
   function openJob(id) {
     view.jobId = id;
     $('stacktrace').open = false;
+    saveLocation();
     refresh();
   }
 
   function closeJob() {
     view.jobId = null;
     $('detail-section').hidden = true;
+    saveLocation();
     refresh();
   }
 
@@ -337,13 +360,17 @@
 
   async function loadAll() {
     const queues = await api('GET', '/queues');
-    if (!view.queue && queues.data.length > 0) view.queue = queues.data[0].name;
+    if (!queues.data.some((q) => q.name === view.queue)) {
+      view.queue = queues.data.length > 0 ? queues.data[0].name : null;
+      saveLocation();
+    }
     renderQueues(queues.data);
     if (view.queue) {
       const query = '?state=' + seg(view.state) + '&page=' + view.page + '&perPage=' + PER_PAGE;
       const jobs = await api('GET', '/queues/' + seg(view.queue) + '/jobs' + query);
       if (jobs.data.length === 0 && view.page > 1) {
         view.page -= 1; // the last page emptied (jobs moved on): show the one before
+        saveLocation();
         return loadAll();
       }
       renderJobs(jobs);
@@ -356,6 +383,7 @@
         showNotice('Job ' + view.jobId + ' no longer exists (removed or cleaned).');
         view.jobId = null;
         $('detail-section').hidden = true;
+        saveLocation();
       }
     }
     $('updated').textContent = 'Updated ' + new Date().toLocaleTimeString();
@@ -430,6 +458,7 @@
     });
     $('action-close').addEventListener('click', closeJob);
     $('log-out').addEventListener('click', logOut);
+    loadLocation();
     renderTabs();
     refresh();
     schedule();

@@ -130,6 +130,12 @@ class QueueDashboardBrowserIT extends QueueDashboardTest {
     assertThat(byTestId("error").isDisplayed()).isFalse();
     assertThat(browserProblems()).as("script errors or CSP violations").isEmpty();
 
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(testId("detail-id"), id));
+    assertThat(byTestId("detail-state").getText())
+        .as("a reload shows the same job (the selection lives in the URL fragment)")
+        .isEqualTo("completed");
+
     click(testId("log-out"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("notice"), "Logged out"));
     click(testId("refresh"));
