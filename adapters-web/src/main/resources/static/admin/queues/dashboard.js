@@ -355,7 +355,14 @@
   function jobAction(method, suffix, verb) {
     if (!view.queue || !view.jobId) return;
     const id = view.jobId;
-    act(method, jobPath(view.queue, id) + suffix, 'Job ' + id + ' ' + verb);
+    act(method, jobPath(view.queue, id) + suffix, () => {
+      if (method === 'DELETE') {
+        view.jobId = null;
+        $('detail-section').hidden = true;
+        saveLocation();
+      }
+      return 'Job ' + id + ' ' + verb;
+    });
   }
 
   async function loadAll() {
@@ -391,7 +398,8 @@
 
   /**
    * One refresh at a time. A request that arrives while one runs (a click during the auto-refresh)
-   * is folded into a single follow-up run, so the newest selection is always loaded.
+   * is folded into a single follow-up run, so the newest selection is always loaded; the promise
+   * settles after that follow-up too.
    */
   let again = false;
   function refresh() {
@@ -399,16 +407,19 @@
       again = true;
       return refreshing;
     }
-    refreshing = loadAll()
-      .then(() => showError(null))
-      .catch(showError)
-      .finally(() => {
-        refreshing = null;
-        if (again) {
-          again = false;
-          refresh();
+    refreshing = (async () => {
+      do {
+        again = false;
+        try {
+          await loadAll();
+          showError(null);
+        } catch (error) {
+          showError(error);
         }
-      });
+      } while (again);
+    })().finally(() => {
+      refreshing = null;
+    });
     return refreshing;
   }
 
