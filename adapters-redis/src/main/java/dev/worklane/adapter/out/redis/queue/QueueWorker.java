@@ -1,0 +1,434 @@
+package dev.worklane.adapter.out.redis.queue;
+
+import dev.worklane.adapter.out.redis.queue.QueueScripts.Script;
+import dev.worklane.adapter.out.redis.support.CircuitBreaker;
+import dev.worklane.application.job.JobHandlers;
+import dev.worklane.application.job.PermanentJobFailure;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one queue's jobs on this instance. A single pump thread owns the Redis traffic: each round
+ * trip reports the attempts that finished since the last one and takes as many jobs as there are
+ * free slots ({@code finish_and_take.lua}, BullMQ's move-to-finished-and-fetch-next, batched).
+ * Handlers run on virtual threads. When the queue is empty the pump sleeps until a job is added
+ * (pub/sub from the scripts), the next delayed job is due, or {@code idlePoll} passes — never a
+ * busy poll. Each attempt has a timer: at its timeout the attempt is failed, its thread
+ * interrupted.
+ */
+final class QueueWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
+  private static final int MAX_FLUSH = 1000;
+  private static final int MAX_REASON = 1000;
+  private static final int MAX_STACK = 64 * 1024;
+  private static final int MAX_LOG_LINE = 2000;
+  private static final TypeReference<Map<String, String>> PAYLOAD = new TypeReference<>() {};
+
+  record Finish(String id, String token, char outcome, String reason, String stack) {}
+
+  private final String queue;
+  private final QueueKeys keys;
+  private final QueueScripts scripts;
+  private final RedissonClient redis;
+  private final JobHandlers handlers;
+  private final QueueSettings settings;
+  private final int concurrency;
+  private final CircuitBreaker breaker;
+  private final Clock clock;
+  private final QueueMetrics metrics;
+  private final ExecutorService executor;
+  private final ScheduledExecutorService timers;
+  private final JsonMapper json;
+
+  private final ConcurrentLinkedQueue<Finish> finished = new ConcurrentLinkedQueue<>();
+  private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Semaphore signal = new Semaphore(0);
+  private final AtomicBoolean event = new AtomicBoolean(true);
+  private volatile boolean taking = true;
+  private volatile boolean closed;
+  private volatile boolean subscribed;
+  private Thread pump;
+  private RTopic events;
+  private int listenerId = -1;
+
+  QueueWorker(
+      String queue,
+      QueueKeys keys,
+      QueueScripts scripts,
+      RedissonClient redis,
+      JobHandlers handlers,
+      QueueSettings settings,
+      CircuitBreaker breaker,
+      Clock clock,
+      QueueMetrics metrics,
+      ExecutorService executor,
+      ScheduledExecutorService timers,
+      JsonMapper json) {
+    this.queue = queue;
+    this.keys = keys;
+    this.scripts = scripts;
+    this.redis = redis;
+    this.handlers = handlers;
+    this.settings = settings;
+    this.concurrency = settings.concurrencyOf(queue);
+    this.breaker = breaker;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.executor = executor;
+    this.timers = timers;
+    this.json = json;
+  }
+
+  String queue() {
+    return queue;
+  }
+
+  void start() {
+    events = redis.getTopic(keys.events(), StringCodec.INSTANCE);
+    subscribe();
+    pump = Thread.ofPlatform().name("worklane-queue-" + queue).daemon().start(this::pumpLoop);
+  }
+
+  /** Lazy like the client: when Redis is down at start, the pump subscribes once it answers. */
+  private void subscribe() {
+    try {
+      listenerId =
+          events.addListener(
+              String.class,
+              (channel, message) -> {
+                event.set(true);
+                wake();
+              });
+      subscribed = true;
+    } catch (RuntimeException e) {
+      breaker.recordFailure("queue.subscribe", e);
+    }
+  }
+
+  private void wake() {
+    if (signal.availablePermits() == 0) {
+      signal.release();
+    }
+  }
+
+  private void pumpLoop() {
+    List<Finish> batch = new ArrayList<>();
+    boolean drained = false;
+    long wakeAt = 0;
+    while (!closed) {
+      for (Finish f; batch.size() < MAX_FLUSH && (f = finished.poll()) != null; ) {
+        batch.add(f);
+      }
+      if (!taking && batch.isEmpty() && inFlight.get() == 0 && finished.isEmpty()) {
+        return;
+      }
+      int free = taking ? concurrency - inFlight.get() : 0;
+      long now = clock.millis();
+      boolean poll = free > 0 && (!drained || event.getAndSet(false) || now >= wakeAt);
+      if (batch.isEmpty() && !poll) {
+        long waitMs =
+            taking && drained ? Math.max(1, wakeAt - now) : settings.idlePoll().toMillis();
+        await(Math.min(waitMs, settings.idlePoll().toMillis()));
+        continue;
+      }
+      if (!breaker.allows()) {
+        sleep(100); // Redis is failing: the breaker paces the retries, results wait here
+        continue;
+      }
+      if (!subscribed) {
+        subscribe();
+      }
+      int take = poll ? free : 0;
+      List<Object> result;
+      try {
+        result = scripts.run(Script.FINISH_AND_TAKE, keys, now, arguments(batch, take));
+        breaker.recordSuccess();
+      } catch (RuntimeException e) {
+        breaker.recordFailure("queue.work", e);
+        continue;
+      }
+      int taken = handle(result, batch.size(), now);
+      batch.clear();
+      if (poll) {
+        drained = taken < take || RedisQueueControlAdapter.asLong(result.get(0)) == 1;
+        if (drained) {
+          long nextDue = RedisQueueControlAdapter.asLong(result.get(1));
+          wakeAt = now + settings.idlePoll().toMillis();
+          if (nextDue >= 0 && nextDue < wakeAt) {
+            wakeAt = nextDue;
+          }
+        }
+      }
+    }
+  }
+
+  private Object[] arguments(List<Finish> batch, int take) {
+    Object[] args = new Object[1 + batch.size() * 5 + 4];
+    int i = 0;
+    args[i++] = Integer.toString(batch.size());
+    for (Finish f : batch) {
+      args[i++] = f.id();
+      args[i++] = f.token();
+      args[i++] = String.valueOf(f.outcome());
+      args[i++] = f.reason();
+      args[i++] = f.stack();
+    }
+    args[i++] = Integer.toString(take);
+    args[i++] = Long.toString(settings.leaseGrace().toMillis());
+    args[i++] = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    args[i] = Long.toString(settings.completedRetention().toMillis());
+    return args;
+  }
+
+  private int handle(List<Object> result, int finishes, long now) {
+    for (int i = 0; i < finishes; i++) {
+      metrics.finished(RedisQueueControlAdapter.asLong(result.get(2 + i)));
+    }
+    int taken = 0;
+    for (int i = 2 + finishes; i + 8 < result.size(); i += 9) {
+      inFlight.incrementAndGet();
+      taken++;
+      String id = (String) result.get(i);
+      long timeout = RedisQueueControlAdapter.asLong(result.get(i + 6));
+      metrics.waited(now - RedisQueueControlAdapter.asLong(result.get(i + 7)));
+      Map<String, String> payload;
+      try {
+        payload = json.readValue((String) result.get(i + 2), PAYLOAD);
+      } catch (RuntimeException e) {
+        payload = Map.of();
+      }
+      RunningJob job =
+          new RunningJob(
+              this,
+              id,
+              (String) result.get(i + 1),
+              payload,
+              (String) result.get(i + 3),
+              (int) RedisQueueControlAdapter.asLong(result.get(i + 4)),
+              (int) RedisQueueControlAdapter.asLong(result.get(i + 5)),
+              timeout,
+              (String) result.get(i + 8));
+      running.put(job.token(), job);
+      job.timeoutTask = timers.schedule(() -> timedOut(job), timeout, TimeUnit.MILLISECONDS);
+      executor.execute(() -> run(job));
+    }
+    return taken;
+  }
+
+  private void run(RunningJob job) {
+    if (job.isDone()) {
+      return; // timed out or handed back before it started
+    }
+    job.thread = Thread.currentThread();
+    MDC.put("jobId", job.id());
+    if (!job.requestId().isEmpty()) {
+      MDC.put("requestId", job.requestId());
+    }
+    long start = System.nanoTime();
+    try {
+      handlers.run(job);
+      finish(job, 'c', "", "", false);
+    } catch (PermanentJobFailure e) {
+      failed(job, 'p', e);
+    } catch (Throwable e) {
+      if (!job.isDone()) {
+        failed(job, 'f', e);
+      }
+      if (e instanceof VirtualMachineError error) {
+        throw error;
+      }
+    } finally {
+      metrics.duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      job.thread = null;
+      MDC.remove("jobId");
+      MDC.remove("requestId");
+    }
+  }
+
+  private void failed(RunningJob job, char outcome, Throwable e) {
+    String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    if (finish(job, outcome, cap(reason, MAX_REASON), cap(stackTrace(e), MAX_STACK), false)) {
+      // The message may quote job data: it goes to the dashboard, the log gets the type only.
+      LOG.warn(
+          "job_failed queue={} type={} attempt={}/{} permanent={} error={}",
+          queue,
+          job.type(),
+          job.attempt(),
+          job.maxAttempts(),
+          outcome == 'p',
+          e.getClass().getName());
+    }
+  }
+
+  private void timedOut(RunningJob job) {
+    String reason = "timed out after " + human(Duration.ofMillis(job.timeoutMillis()));
+    if (finish(job, 'f', reason, "", true)) {
+      LOG.warn(
+          "job_timed_out queue={} jobId={} type={} attempt={}/{} timeout={}ms",
+          queue,
+          job.id(),
+          job.type(),
+          job.attempt(),
+          job.maxAttempts(),
+          job.timeoutMillis());
+      Thread thread = job.thread;
+      if (thread != null) {
+        thread.interrupt();
+      }
+    }
+  }
+
+  /** Records the attempt's outcome for the next round trip and frees its slot. */
+  private boolean finish(
+      RunningJob job, char outcome, String reason, String stack, boolean cancel) {
+    if (!job.markDone(cancel)) {
+      return false;
+    }
+    running.remove(job.token());
+    finished.add(new Finish(job.id(), job.token(), outcome, reason, stack));
+    inFlight.decrementAndGet();
+    wake();
+    return true;
+  }
+
+  void progress(RunningJob job, int percent) {
+    bestEffort(
+        "progress",
+        () ->
+            scripts.run(
+                Script.PROGRESS,
+                keys,
+                clock.millis(),
+                job.token(),
+                Integer.toString(percent),
+                job.id()));
+  }
+
+  void log(RunningJob job, String line) {
+    bestEffort(
+        "log",
+        () ->
+            scripts.run(
+                Script.LOG,
+                keys,
+                clock.millis(),
+                job.token(),
+                cap(line, MAX_LOG_LINE),
+                job.id(),
+                Integer.toString(settings.logLinesPerJob())));
+  }
+
+  /** Progress and logs are informative: a Redis failure must not fail the job. */
+  private void bestEffort(String operation, Runnable action) {
+    if (!breaker.allows()) {
+      return;
+    }
+    try {
+      action.run();
+      breaker.recordSuccess();
+    } catch (RuntimeException e) {
+      breaker.recordFailure("queue." + operation, e);
+    }
+  }
+
+  /** Graceful shutdown, step 1: take no more jobs. */
+  void stopTaking() {
+    taking = false;
+    wake();
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /**
+   * Graceful shutdown, step 2: attempts still running give their jobs back to waiting at once,
+   * without consuming the attempt, and are interrupted.
+   */
+  void handBackLeases() {
+    for (RunningJob job : running.values()) {
+      if (finish(job, 'r', "", "", true)) {
+        LOG.info("job_handed_back queue={} jobId={} type={}", queue, job.id(), job.type());
+        Thread thread = job.thread;
+        if (thread != null) {
+          thread.interrupt();
+        }
+      }
+    }
+  }
+
+  /** Graceful shutdown, step 3: the pump flushes what is left and ends. */
+  void awaitStopped(Duration bound) throws InterruptedException {
+    wake();
+    if (pump != null) {
+      pump.join(bound);
+    }
+    closed = true;
+    wake();
+    if (events != null && listenerId >= 0) {
+      try {
+        events.removeListener(listenerId);
+      } catch (RuntimeException e) {
+        // Redis is gone: nothing to unsubscribe from
+      }
+    }
+  }
+
+  private void await(long millis) {
+    try {
+      if (signal.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+        signal.drainPermits();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  private void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  private static String cap(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}
