@@ -162,15 +162,18 @@ final class QueueWorker {
         subscribe();
       }
       int take = poll ? free : 0;
-      List<Object> result;
+      List<?> result;
       try {
-        result = scripts.run(Script.FINISH_AND_TAKE, keys, now, arguments(batch, take));
+        result =
+            json.readValue(
+                scripts.runForString(Script.FINISH_AND_TAKE, keys, now, arguments(batch, take)),
+                List.class);
         breaker.recordSuccess();
       } catch (RuntimeException e) {
         breaker.recordFailure("queue.work", e);
         continue;
       }
-      int taken = handle(result, batch.size(), now);
+      int taken = handle(result, now);
       batch.clear();
       if (poll) {
         drained = taken < take || RedisQueueControlAdapter.asLong(result.get(0)) == 1;
@@ -186,37 +189,38 @@ final class QueueWorker {
   }
 
   private Object[] arguments(List<Finish> batch, int take) {
-    Object[] args = new Object[1 + batch.size() * 5 + 4];
+    String[][] finishes = new String[batch.size()][];
     int i = 0;
-    args[i++] = Integer.toString(batch.size());
     for (Finish f : batch) {
-      args[i++] = f.id();
-      args[i++] = f.token();
-      args[i++] = String.valueOf(f.outcome());
-      args[i++] = f.reason();
-      args[i++] = f.stack();
+      finishes[i++] =
+          new String[] {f.id(), f.token(), String.valueOf(f.outcome()), f.reason(), f.stack()};
     }
-    args[i++] = Integer.toString(take);
-    args[i++] = Long.toString(settings.leaseGrace().toMillis());
-    args[i++] = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    args[i] = Long.toString(settings.completedRetention().toMillis());
-    return args;
+    return new Object[] {
+      json.writeValueAsString(finishes),
+      Integer.toString(take),
+      Long.toString(settings.leaseGrace().toMillis()),
+      Long.toHexString(ThreadLocalRandom.current().nextLong()),
+      Long.toString(settings.completedRetention().toMillis())
+    };
   }
 
-  private int handle(List<Object> result, int finishes, long now) {
-    for (int i = 0; i < finishes; i++) {
-      metrics.finished(RedisQueueControlAdapter.asLong(result.get(2 + i)));
+  /**
+   * [paused, nextDue, [codes], [[id, type, payload, requestId, attempt, max, timeout, at, token]]]
+   */
+  private int handle(List<?> result, long now) {
+    for (Object code : list(result.get(2))) {
+      metrics.finished(RedisQueueControlAdapter.asLong(code));
     }
-    int taken = 0;
-    for (int i = 2 + finishes; i + 8 < result.size(); i += 9) {
-      inFlight.incrementAndGet();
-      taken++;
-      String id = (String) result.get(i);
-      long timeout = RedisQueueControlAdapter.asLong(result.get(i + 6));
-      metrics.waited(now - RedisQueueControlAdapter.asLong(result.get(i + 7)));
+    List<?> jobs = list(result.get(3));
+    inFlight.addAndGet(jobs.size());
+    for (Object row : jobs) {
+      List<?> j = (List<?>) row;
+      String id = (String) j.get(0);
+      long timeout = RedisQueueControlAdapter.asLong(j.get(6));
+      metrics.waited(now - RedisQueueControlAdapter.asLong(j.get(7)));
       Map<String, String> payload;
       try {
-        payload = json.readValue((String) result.get(i + 2), PAYLOAD);
+        payload = json.readValue((String) j.get(2), PAYLOAD);
       } catch (RuntimeException e) {
         payload = Map.of();
       }
@@ -224,18 +228,23 @@ final class QueueWorker {
           new RunningJob(
               this,
               id,
-              (String) result.get(i + 1),
+              (String) j.get(1),
               payload,
-              (String) result.get(i + 3),
-              (int) RedisQueueControlAdapter.asLong(result.get(i + 4)),
-              (int) RedisQueueControlAdapter.asLong(result.get(i + 5)),
+              (String) j.get(3),
+              (int) RedisQueueControlAdapter.asLong(j.get(4)),
+              (int) RedisQueueControlAdapter.asLong(j.get(5)),
               timeout,
-              (String) result.get(i + 8));
+              (String) j.get(8));
       running.put(job.token(), job);
       job.timeoutTask = timers.schedule(() -> timedOut(job), timeout, TimeUnit.MILLISECONDS);
       executor.execute(() -> run(job));
     }
-    return taken;
+    return jobs.size();
+  }
+
+  /** cjson writes an empty array as {}. */
+  static List<?> list(Object value) {
+    return value instanceof List<?> l ? l : List.of();
   }
 
   private void run(RunningJob job) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.redisson.api.RedissonClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,7 @@ public final class RedisJobBrokerAdapter implements JobBroker {
   private final CircuitBreaker breaker;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
-  private final Map<String, QueueKeys> keys = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, QueueKeys> keys = new ConcurrentHashMap<>();
 
   public RedisJobBrokerAdapter(
       RedissonClient redis, String keyPrefix, CircuitBreaker breaker, Clock clock) {
@@ -63,26 +64,28 @@ public final class RedisJobBrokerAdapter implements JobBroker {
   }
 
   private void submitBatch(String queue, List<OutboxJob> batch) {
-    Object[] args = new Object[1 + batch.size() * 10];
-    args[0] = Integer.toString(batch.size());
-    int i = 1;
+    String[][] rows = new String[batch.size()][];
+    int i = 0;
     for (OutboxJob job : batch) {
       JobOptions options = job.request().options();
-      args[i++] = job.id();
-      args[i++] = job.request().type();
-      args[i++] = json.writeValueAsString(job.request().payload());
-      args[i++] = job.requestId() == null ? "" : job.requestId();
-      args[i++] = Integer.toString(options.priority());
-      args[i++] = Integer.toString(options.attempts());
-      args[i++] = Long.toString(options.backoff().toMillis());
-      args[i++] = Long.toString(options.timeout().toMillis());
-      args[i++] = Long.toString(job.enqueuedAt().toEpochMilli());
-      args[i++] = Long.toString(job.enqueuedAt().plus(options.delay()).toEpochMilli());
+      rows[i++] =
+          new String[] {
+            job.id(),
+            job.request().type(),
+            json.writeValueAsString(job.request().payload()),
+            job.requestId() == null ? "" : job.requestId(),
+            Integer.toString(options.priority()),
+            Integer.toString(options.attempts()),
+            Long.toString(options.backoff().toMillis()),
+            Long.toString(options.timeout().toMillis()),
+            Long.toString(job.enqueuedAt().toEpochMilli()),
+            Long.toString(job.enqueuedAt().plus(options.delay()).toEpochMilli())
+          };
     }
     scripts.run(
         Script.SUBMIT,
         keys.computeIfAbsent(queue, q -> QueueKeys.of(keyPrefix, q)),
         clock.millis(),
-        args);
+        json.writeValueAsString(rows));
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One engine on the shared test Redis under its own key prefix: broker, control, worker sets with
@@ -42,6 +43,7 @@ final class QueueEngineFixture implements AutoCloseable {
   final RedisJobBrokerAdapter broker;
   final RedisQueueControlAdapter control;
   final QueueScripts scripts;
+  final JsonMapper json = JsonMapper.builder().build();
   private final List<JobWorkers> started = new ArrayList<>();
 
   QueueEngineFixture(QueueSettings settings) {
@@ -137,23 +139,15 @@ final class QueueEngineFixture implements AutoCloseable {
 
   /** Plays a worker that takes jobs and then does whatever the test says (e.g. dies). */
   List<Taken> take(String queue, int n, long leaseGraceMillis) {
-    List<Object> r =
-        scripts.run(
-            Script.FINISH_AND_TAKE,
-            keys(queue),
-            clock.millis(),
-            "0",
-            Integer.toString(n),
-            Long.toString(leaseGraceMillis),
-            "cafe",
-            "86400000");
+    List<?> r = call(queue, "[]", n, leaseGraceMillis);
     List<Taken> taken = new ArrayList<>();
-    for (int i = 2; i + 8 < r.size(); i += 9) {
+    for (Object row : QueueWorker.list(r.get(3))) {
+      List<?> j = (List<?>) row;
       taken.add(
           new Taken(
-              (String) r.get(i),
-              (int) RedisQueueControlAdapter.asLong(r.get(i + 4)),
-              (String) r.get(i + 8)));
+              (String) j.get(0),
+              (int) RedisQueueControlAdapter.asLong(j.get(4)),
+              (String) j.get(8)));
     }
     return taken;
   }
@@ -162,22 +156,24 @@ final class QueueEngineFixture implements AutoCloseable {
 
   /** Reports an outcome as a (possibly stale) worker; returns the script's code for it. */
   long finish(String queue, String id, String token, char outcome) {
-    List<Object> r =
-        scripts.run(
+    String finishes =
+        json.writeValueAsString(List.of(List.of(id, token, "" + outcome, "stale", "")));
+    return RedisQueueControlAdapter.asLong(
+        QueueWorker.list(call(queue, finishes, 0, 0).get(2)).get(0));
+  }
+
+  private List<?> call(String queue, String finishes, int take, long leaseGraceMillis) {
+    return json.readValue(
+        scripts.runForString(
             Script.FINISH_AND_TAKE,
             keys(queue),
             clock.millis(),
-            "1",
-            id,
-            token,
-            String.valueOf(outcome),
-            "stale",
-            "",
-            "0",
-            "0",
+            finishes,
+            Integer.toString(take),
+            Long.toString(leaseGraceMillis),
             "cafe",
-            "86400000");
-    return RedisQueueControlAdapter.asLong(r.get(2));
+            "86400000"),
+        List.class);
   }
 
   @Override
