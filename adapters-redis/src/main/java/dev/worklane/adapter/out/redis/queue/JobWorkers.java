@@ -7,7 +7,6 @@ import dev.worklane.application.port.out.JobRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class JobWorkers implements SmartLifecycle {
   private final QueueScripts scripts;
   private final Map<String, QueueKeys> keys = new LinkedHashMap<>();
   private final Map<String, QueueMetrics> metrics = new LinkedHashMap<>();
-  private final List<QueueWorker> workers = new ArrayList<>();
+  private final List<QueueWorker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final JsonMapper json = JsonMapper.builder().build();
   private ScheduledExecutorService maintenance;
   private ScheduledThreadPoolExecutor timers;
@@ -86,6 +85,11 @@ public final class JobWorkers implements SmartLifecycle {
     maintenance.scheduleWithFixedDelay(
         this::refreshGauges, 0, settings.metricsRefresh().toMillis(), TimeUnit.MILLISECONDS);
     if (settings.workersEnabled()) {
+      try {
+        scripts.preload();
+      } catch (RuntimeException e) {
+        breaker.recordFailure("queue.load", e); // loaded on first use once Redis answers
+      }
       executor =
           Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worklane-job-", 0).factory());
       timers =
@@ -154,6 +158,10 @@ public final class JobWorkers implements SmartLifecycle {
 
   /** Leases that expired (worker lost): the attempt counts as failed, retried or failed. */
   void recoverStalled() {
+    for (QueueWorker worker : workers) {
+      worker.ensureSubscribed();
+      worker.kick(); // a safety net: a lost wake-up costs at most one check interval
+    }
     forEachQueue(
         "stalled",
         queue -> {

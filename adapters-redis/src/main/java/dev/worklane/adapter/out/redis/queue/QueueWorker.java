@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,17 +30,24 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one queue's jobs on this instance. A single pump thread owns the Redis traffic: each round
- * trip reports the attempts that finished since the last one and takes as many jobs as there are
- * free slots ({@code finish_and_take.lua}, BullMQ's move-to-finished-and-fetch-next, batched).
- * Handlers run on virtual threads. When the queue is empty the pump sleeps until a job is added
- * (pub/sub from the scripts), the next delayed job is due, or {@code idlePoll} passes — never a
- * busy poll. Each attempt has a timer: at its timeout the attempt is failed, its thread
- * interrupted.
+ * Runs one queue's jobs on this instance. (Redis client threads never send commands: replies and
+ * pub/sub messages are handled on virtual threads — Redisson times out commands issued from its own
+ * callbacks under load.)
+ *
+ * <p>Each round trip to Redis reports the attempts that finished since the last one and takes as
+ * many jobs as there are free slots ({@code finish_and_take.lua}: BullMQ's
+ * move-to-finished-and-fetch-next, batched). Round trips are asynchronous and event-driven — a
+ * finishing job, a reply, a pub/sub "jobs added" or a timer starts the next one, at most {@value
+ * #MAX_OUTSTANDING} in flight — so no thread blocks on Redis and a freed slot does not wait for a
+ * thread hop. When the queue is empty nothing is sent until a job is added (pub/sub from the
+ * scripts), the next delayed job is due, or {@code idlePoll} passes: never a busy poll. Handlers
+ * run on virtual threads; each attempt has a timer that fails and interrupts it at its timeout.
  */
 final class QueueWorker {
   private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
   private static final int MAX_FLUSH = 1000;
+  static final int MAX_OUTSTANDING = 2;
+  private static final long OUTAGE_RETRY_MILLIS = 100;
   private static final int MAX_REASON = 1000;
   private static final int MAX_STACK = 64 * 1024;
   private static final int MAX_LOG_LINE = 2000;
@@ -64,13 +71,24 @@ final class QueueWorker {
 
   private final ConcurrentLinkedQueue<Finish> finished = new ConcurrentLinkedQueue<>();
   private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+
+  /** Attempts running on this instance (slots in use). */
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final Semaphore signal = new Semaphore(0);
+
+  /** Slots asked for by round trips still in flight. inFlight + reserved <= concurrency. */
+  private final AtomicInteger reserved = new AtomicInteger();
+
+  private final AtomicInteger outstanding = new AtomicInteger();
+  private final AtomicInteger wip = new AtomicInteger();
   private final AtomicBoolean event = new AtomicBoolean(true);
   private volatile boolean taking = true;
   private volatile boolean closed;
   private volatile boolean subscribed;
-  private Thread pump;
+  private volatile boolean drained;
+  private volatile long wakeAt;
+  // Touched only inside issue(), which the wip counter runs on one thread at a time.
+  private ScheduledFuture<?> wakeTask;
+  private long wakeTaskAt;
   private RTopic events;
   private int listenerId = -1;
 
@@ -108,19 +126,22 @@ final class QueueWorker {
 
   void start() {
     events = redis.getTopic(keys.events(), StringCodec.INSTANCE);
-    subscribe();
-    pump = Thread.ofPlatform().name("worklane-queue-" + queue).daemon().start(this::pumpLoop);
+    ensureSubscribed();
+    kick();
   }
 
-  /** Lazy like the client: when Redis is down at start, the pump subscribes once it answers. */
-  private void subscribe() {
+  /** Lazy like the client: when Redis is down at start, maintenance subscribes once it answers. */
+  void ensureSubscribed() {
+    if (subscribed || closed || !breaker.allows()) {
+      return;
+    }
     try {
       listenerId =
           events.addListener(
               String.class,
               (channel, message) -> {
                 event.set(true);
-                wake();
+                executor.execute(this::kick);
               });
       subscribed = true;
     } catch (RuntimeException e) {
@@ -128,64 +149,102 @@ final class QueueWorker {
     }
   }
 
-  private void wake() {
-    if (signal.availablePermits() == 0) {
-      signal.release();
+  /** Something changed (a job finished, jobs were added, a reply, a timer): send what is due. */
+  void kick() {
+    if (wip.getAndIncrement() != 0) {
+      return; // the thread inside issue() will look again
     }
+    int missed = 1;
+    do {
+      try {
+        issue();
+      } catch (RuntimeException e) {
+        breaker.recordFailure("queue.work", e);
+      }
+      missed = wip.addAndGet(-missed);
+    } while (missed != 0);
   }
 
-  private void pumpLoop() {
-    List<Finish> batch = new ArrayList<>();
-    boolean drained = false;
-    long wakeAt = 0;
-    while (!closed) {
+  private void issue() {
+    while (!closed && outstanding.get() < MAX_OUTSTANDING) {
+      long now = clock.millis();
+      int free = taking ? concurrency - inFlight.get() - reserved.get() : 0;
+      boolean poll = free > 0 && (!drained || event.getAndSet(false) || now >= wakeAt);
+      if (finished.isEmpty() && !poll) {
+        break;
+      }
+      if (!breaker.allows()) {
+        scheduleWake(now + OUTAGE_RETRY_MILLIS); // the breaker paces retries; results wait here
+        return;
+      }
+      List<Finish> batch = new ArrayList<>();
       for (Finish f; batch.size() < MAX_FLUSH && (f = finished.poll()) != null; ) {
         batch.add(f);
       }
-      if (!taking && batch.isEmpty() && inFlight.get() == 0 && finished.isEmpty()) {
+      int take = poll ? free : 0;
+      reserved.addAndGet(take);
+      outstanding.incrementAndGet();
+      scripts
+          .runForStringAsync(Script.FINISH_AND_TAKE, keys, now, arguments(batch, take))
+          .whenCompleteAsync((reply, error) -> replied(batch, take, now, reply, error), executor);
+    }
+    if (!closed && taking && drained && outstanding.get() == 0) {
+      scheduleWake(wakeAt);
+    }
+  }
+
+  private void scheduleWake(long at) {
+    if (wakeTask != null && !wakeTask.isDone() && wakeTaskAt <= at) {
+      return;
+    }
+    if (wakeTask != null) {
+      wakeTask.cancel(false);
+    }
+    wakeTaskAt = at;
+    wakeTask = timers.schedule(this::kick, Math.max(1, at - clock.millis()), TimeUnit.MILLISECONDS);
+  }
+
+  private void replied(List<Finish> batch, int take, long now, String reply, Throwable error) {
+    try {
+      if (error != null) {
+        finished.addAll(batch); // sent again with the next round trip; fenced if already applied
+        reserved.addAndGet(-take);
+        breaker.recordFailure("queue.work", runtime(error));
         return;
       }
-      int free = taking ? concurrency - inFlight.get() : 0;
-      long now = clock.millis();
-      boolean poll = free > 0 && (!drained || event.getAndSet(false) || now >= wakeAt);
-      if (batch.isEmpty() && !poll) {
-        long waitMs =
-            taking && drained ? Math.max(1, wakeAt - now) : settings.idlePoll().toMillis();
-        await(Math.min(waitMs, settings.idlePoll().toMillis()));
-        continue;
-      }
-      if (!breaker.allows()) {
-        sleep(100); // Redis is failing: the breaker paces the retries, results wait here
-        continue;
-      }
-      if (!subscribed) {
-        subscribe();
-      }
-      int take = poll ? free : 0;
+      breaker.recordSuccess();
       List<?> result;
       try {
-        result =
-            json.readValue(
-                scripts.runForString(Script.FINISH_AND_TAKE, keys, now, arguments(batch, take)),
-                List.class);
-        breaker.recordSuccess();
+        result = json.readValue(reply, List.class);
       } catch (RuntimeException e) {
-        breaker.recordFailure("queue.work", e);
-        continue;
+        reserved.addAndGet(-take);
+        throw e;
       }
-      int taken = handle(result, now);
-      batch.clear();
-      if (poll) {
-        drained = taken < take || RedisQueueControlAdapter.asLong(result.get(0)) == 1;
-        if (drained) {
+      int taken = handle(result, now); // counts its jobs in flight before the reservation goes
+      reserved.addAndGet(-take);
+      if (take > 0) {
+        boolean empty = taken < take || RedisQueueControlAdapter.asLong(result.get(0)) == 1;
+        if (empty) {
           long nextDue = RedisQueueControlAdapter.asLong(result.get(1));
-          wakeAt = now + settings.idlePoll().toMillis();
-          if (nextDue >= 0 && nextDue < wakeAt) {
-            wakeAt = nextDue;
-          }
+          long at = now + settings.idlePoll().toMillis();
+          wakeAt = nextDue >= 0 && nextDue < at ? nextDue : at;
         }
+        drained = empty;
       }
+    } catch (RuntimeException e) {
+      LOG.error("queue_reply_unreadable queue={} error={}", queue, e.getClass().getName());
+    } finally {
+      outstanding.decrementAndGet();
+      kick();
     }
+  }
+
+  private static RuntimeException runtime(Throwable error) {
+    Throwable cause =
+        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
+    return cause instanceof RuntimeException e ? e : new IllegalStateException(cause);
   }
 
   private Object[] arguments(List<Finish> batch, int take) {
@@ -319,7 +378,7 @@ final class QueueWorker {
     running.remove(job.token());
     finished.add(new Finish(job.id(), job.token(), outcome, reason, stack));
     inFlight.decrementAndGet();
-    wake();
+    kick();
     return true;
   }
 
@@ -366,7 +425,7 @@ final class QueueWorker {
   /** Graceful shutdown, step 1: take no more jobs. */
   void stopTaking() {
     taking = false;
-    wake();
+    kick();
   }
 
   int inFlight() {
@@ -389,40 +448,22 @@ final class QueueWorker {
     }
   }
 
-  /** Graceful shutdown, step 3: the pump flushes what is left and ends. */
+  /** Graceful shutdown, step 3: what is left is flushed to Redis (within the bound). */
   void awaitStopped(Duration bound) throws InterruptedException {
-    wake();
-    if (pump != null) {
-      pump.join(bound);
+    long deadline = System.nanoTime() + bound.toNanos();
+    kick();
+    while (System.nanoTime() < deadline
+        && (outstanding.get() > 0 || !finished.isEmpty() || inFlight.get() > 0)) {
+      Thread.sleep(5);
+      kick();
     }
     closed = true;
-    wake();
     if (events != null && listenerId >= 0) {
       try {
         events.removeListener(listenerId);
       } catch (RuntimeException e) {
         // Redis is gone: nothing to unsubscribe from
       }
-    }
-  }
-
-  private void await(long millis) {
-    try {
-      if (signal.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
-        signal.drainPermits();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closed = true;
-    }
-  }
-
-  private void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closed = true;
     }
   }
 
