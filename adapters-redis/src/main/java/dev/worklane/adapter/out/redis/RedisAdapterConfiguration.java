@@ -2,11 +2,17 @@ package dev.worklane.adapter.out.redis;
 
 import dev.worklane.adapter.out.redis.cache.NoOpCacheAdapter;
 import dev.worklane.adapter.out.redis.cache.RedisCacheAdapter;
+import dev.worklane.adapter.out.redis.queue.JobWorkers;
+import dev.worklane.adapter.out.redis.queue.RedisJobBrokerAdapter;
+import dev.worklane.adapter.out.redis.queue.RedisQueueControlAdapter;
 import dev.worklane.adapter.out.redis.ratelimit.RedisRateLimiterAdapter;
 import dev.worklane.adapter.out.redis.revocation.RedisTokenRevocationsAdapter;
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
 import dev.worklane.adapter.out.redis.support.RedisConnections;
+import dev.worklane.application.job.JobHandlers;
 import dev.worklane.application.port.out.Cache;
+import dev.worklane.application.port.out.JobBroker;
+import dev.worklane.application.port.out.QueueControl;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -19,9 +25,10 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Everything the Redis adapter contributes — cache, rate limiter, token revocations and the
- * connection Spring Session stores sessions through — built from one {@link RedisAdapterSettings}
- * bean. Bootstrap maps its properties to that record and imports this class; nothing else.
+ * Everything the Redis adapter contributes — cache, rate limiter, token revocations, the job engine
+ * (broker, dashboard control, workers) and the connection Spring Session stores sessions through —
+ * built from one {@link RedisAdapterSettings} bean. Bootstrap maps its properties to that record
+ * and imports this class; nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 public class RedisAdapterConfiguration {
@@ -46,7 +53,9 @@ public class RedisAdapterConfiguration {
   MeterBinder redisFailureMeters(RedisConnections connections) {
     return registry -> {
       for (CircuitBreaker breaker :
-          new CircuitBreaker[] {connections.cacheBreaker(), connections.sessionBreaker()}) {
+          new CircuitBreaker[] {
+            connections.cacheBreaker(), connections.sessionBreaker(), connections.queueBreaker()
+          }) {
         FunctionCounter.builder("worklane.redis.failures", breaker, CircuitBreaker::failures)
             .tag("client", breaker.name())
             .register(registry);
@@ -98,6 +107,45 @@ public class RedisAdapterConfiguration {
         REVOCATION_NEAR_CACHE_TTL,
         meters,
         connections.sessionBreaker(),
+        clock);
+  }
+
+  /** The job engine's intake (queue database, SPEC §6.2): the outbox relay submits here. */
+  @Bean
+  JobBroker jobBroker(RedisConnections connections, Clock clock) {
+    return new RedisJobBrokerAdapter(
+        connections.queues(), connections.keyPrefix(), connections.queueBreaker(), clock);
+  }
+
+  @Bean
+  QueueControl queueControl(
+      RedisAdapterSettings settings, RedisConnections connections, Clock clock) {
+    return new RedisQueueControlAdapter(
+        connections.queues(),
+        connections.keyPrefix(),
+        settings.queues(),
+        connections.queueBreaker(),
+        clock);
+  }
+
+  /**
+   * Workers (unless API-only), stalled-job recovery, the completed-job sweeper and the queue
+   * gauges; a SmartLifecycle, so shutdown hands running jobs back before Redis closes.
+   */
+  @Bean
+  JobWorkers jobWorkers(
+      RedisAdapterSettings settings,
+      RedisConnections connections,
+      JobHandlers handlers,
+      MeterRegistry meters,
+      Clock clock) {
+    return new JobWorkers(
+        connections.queues(),
+        connections.keyPrefix(),
+        handlers,
+        settings.queues(),
+        connections.queueBreaker(),
+        meters,
         clock);
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
  *     configFile} is set
  * @param configFile a Redisson YAML file (Sentinel, Cluster, TLS…); each client gets a copy pointed
  *     at its logical database (Cluster has only database 0: there key prefixes keep roles apart)
+ * @param queueDatabase the job queues' logical database (SPEC §6: db 2)
  * @param keyPrefix prepended to every key, so deployments (or test runs) can share one Redis
  * @param commandTimeout short on purpose: a slow Redis must fail fast into the fallbacks
  * @param circuitOpenFor how long the adapters skip Redis after a failure
@@ -18,9 +19,11 @@ public record RedisSettings(
     String configFile,
     int cacheDatabase,
     int sessionDatabase,
+    int queueDatabase,
     String keyPrefix,
     Duration commandTimeout,
     Duration circuitOpenFor) {
+  public static final int DEFAULT_QUEUE_DATABASE = 2;
 
   public RedisSettings {
     keyPrefix = keyPrefix == null ? "" : keyPrefix;
@@ -29,6 +32,26 @@ public record RedisSettings(
     if (isBlank(url) && isBlank(configFile)) {
       throw new IllegalArgumentException("Redis needs a URL or a Redisson config file");
     }
+  }
+
+  /** Without a queue database: the seed's db 2. */
+  public RedisSettings(
+      String url,
+      String configFile,
+      int cacheDatabase,
+      int sessionDatabase,
+      String keyPrefix,
+      Duration commandTimeout,
+      Duration circuitOpenFor) {
+    this(
+        url,
+        configFile,
+        cacheDatabase,
+        sessionDatabase,
+        DEFAULT_QUEUE_DATABASE,
+        keyPrefix,
+        commandTimeout,
+        circuitOpenFor);
   }
 
   public boolean usesConfigFile() {

@@ -15,15 +15,17 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * One Redisson client per logical database the adapters use (seed: db 0 cache and rate limits, db 1
- * sessions and revocations), each with its own circuit breaker. Timeouts are short and retries few:
- * callers have fallbacks and must not hang on a dead Redis.
+ * sessions and revocations, db 2 job queues), each with its own circuit breaker. Timeouts are short
+ * and retries few: callers have fallbacks and must not hang on a dead Redis.
  */
 public final class RedisConnections implements AutoCloseable {
   private final RedisSettings settings;
   private final RedissonClient cache;
   private final RedissonClient sessions;
+  private final RedissonClient queues;
   private final CircuitBreaker cacheBreaker;
   private final CircuitBreaker sessionBreaker;
+  private final CircuitBreaker queueBreaker;
 
   public RedisConnections(RedisSettings settings, Clock clock) {
     this.settings = settings;
@@ -33,8 +35,16 @@ public final class RedisConnections implements AutoCloseable {
         sessionConfig.isClusterConfig() || settings.sessionDatabase() == settings.cacheDatabase()
             ? cache
             : Redisson.create(sessionConfig);
+    Config queueConfig = config(settings, settings.queueDatabase());
+    this.queues =
+        queueConfig.isClusterConfig() || settings.queueDatabase() == settings.cacheDatabase()
+            ? cache
+            : settings.queueDatabase() == settings.sessionDatabase()
+                ? sessions
+                : Redisson.create(queueConfig);
     this.cacheBreaker = new CircuitBreaker("cache", settings.circuitOpenFor(), clock);
     this.sessionBreaker = new CircuitBreaker("sessions", settings.circuitOpenFor(), clock);
+    this.queueBreaker = new CircuitBreaker("queues", settings.circuitOpenFor(), clock);
   }
 
   public RedissonClient cache() {
@@ -43,6 +53,15 @@ public final class RedisConnections implements AutoCloseable {
 
   public RedissonClient sessions() {
     return sessions;
+  }
+
+  /** The job queues' database (SPEC §6: db 2): engine, workers and dashboard. */
+  public RedissonClient queues() {
+    return queues;
+  }
+
+  public CircuitBreaker queueBreaker() {
+    return queueBreaker;
   }
 
   public CircuitBreaker cacheBreaker() {
@@ -110,6 +129,9 @@ public final class RedisConnections implements AutoCloseable {
 
   @Override
   public void close() {
+    if (queues != cache && queues != sessions) {
+      queues.shutdown();
+    }
     if (sessions != cache) {
       sessions.shutdown();
     }

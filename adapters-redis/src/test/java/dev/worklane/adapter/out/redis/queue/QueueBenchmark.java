@@ -1,0 +1,144 @@
+package dev.worklane.adapter.out.redis.queue;
+
+import dev.worklane.adapter.out.redis.RedisSettings;
+import dev.worklane.adapter.out.redis.support.RedisConnections;
+import dev.worklane.application.job.Job;
+import dev.worklane.application.job.JobHandler;
+import dev.worklane.application.job.JobHandlers;
+import dev.worklane.application.port.out.JobOptions;
+import dev.worklane.application.port.out.JobRequest;
+import dev.worklane.application.port.out.OutboxJob;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The peer of {@code bullmq-bench.js}: enqueue N no-op jobs in batches through the broker, drain
+ * them with one worker set at the given concurrency, print {@code jobs/s enqueue=N process=N
+ * total=N} (and nothing else on stdout). A job counts as processed once Redis recorded its
+ * completion, as BullMQ's "completed" event does.
+ *
+ * <p>Usage: {@code java -cp … QueueBenchmark [jobs=10000] [concurrency=50] [batch=1000]}; Redis
+ * from {@code WORKLANE_TEST_REDIS_URL} (default {@code redis://127.0.0.1:6379}, db 2, own prefix,
+ * deleted afterwards); {@code -Dretention=PT24H} keeps completed jobs like production (default
+ * {@code PT0S}: deleted on completion, as the BullMQ peer's {@code removeOnComplete: true}).
+ */
+public final class QueueBenchmark {
+  private QueueBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    int batch = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    Duration retention = Duration.parse(System.getProperty("retention", "PT0S"));
+    String url = System.getenv().getOrDefault("WORKLANE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    String prefix = "wl-bench-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    Clock clock = Clock.systemUTC();
+    RedisConnections connections =
+        new RedisConnections(
+            new RedisSettings(
+                url, null, 0, 1, 2, prefix, Duration.ofSeconds(2), Duration.ofSeconds(5)),
+            clock);
+    AtomicLong checksum = new AtomicLong();
+    JobHandlers handlers =
+        new JobHandlers(
+            List.of(
+                new JobHandler() {
+                  @Override
+                  public String type() {
+                    return "bench.noop";
+                  }
+
+                  @Override
+                  public void handle(Job job) {
+                    checksum.addAndGet(2L * Integer.parseInt(job.payload().get("i")));
+                  }
+                }));
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    QueueSettings settings =
+        new QueueSettings(
+            true,
+            Map.of(JobRequest.DEFAULT_QUEUE, concurrency),
+            retention,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0);
+    RedisJobBrokerAdapter broker =
+        new RedisJobBrokerAdapter(connections.queues(), prefix, connections.queueBreaker(), clock);
+    JobWorkers workers =
+        new JobWorkers(
+            connections.queues(),
+            prefix,
+            handlers,
+            settings,
+            connections.queueBreaker(),
+            meters,
+            clock);
+    try {
+      List<OutboxJob> all = new ArrayList<>(jobs);
+      Instant now = Instant.now();
+      for (int i = 0; i < jobs; i++) {
+        all.add(
+            new OutboxJob(
+                "job-" + i,
+                new JobRequest(
+                    JobRequest.DEFAULT_QUEUE,
+                    "bench.noop",
+                    Map.of("i", Integer.toString(i)),
+                    JobOptions.defaults()),
+                null,
+                now));
+      }
+      // Connected and scripts loaded before the clock starts, as the peer's waitUntilReady().
+      new RedisQueueControlAdapter(
+              connections.queues(), prefix, settings, connections.queueBreaker(), clock)
+          .overview();
+      long t0 = System.nanoTime();
+      for (int from = 0; from < jobs; from += batch) {
+        long b = System.nanoTime();
+        broker.submit(all.subList(from, Math.min(jobs, from + batch)));
+        if (Boolean.getBoolean("verbose")) {
+          System.err.println("batch " + from + " " + (System.nanoTime() - b) / 1000 + " us");
+        }
+      }
+      long t1 = System.nanoTime();
+
+      Counter completed = meters.counter("worklane.queue.jobs.completed", "queue", "default");
+      long t2 = System.nanoTime();
+      workers.start();
+      while (completed.count() < jobs) {
+        Thread.sleep(0, 200_000);
+      }
+      long t3 = System.nanoTime();
+      long expected = (long) jobs * (jobs - 1);
+      if (checksum.get() != expected) {
+        throw new IllegalStateException("checksum " + checksum.get() + " != " + expected);
+      }
+      System.out.printf(
+          "jobs/s enqueue=%d process=%d total=%d%n",
+          Math.round(jobs / seconds(t1 - t0)),
+          Math.round(jobs / seconds(t3 - t2)),
+          Math.round(jobs / seconds(t3 - t0)));
+    } finally {
+      workers.stop();
+      connections.queues().getKeys().deleteByPattern(prefix + "*");
+      connections.close();
+    }
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.worklane.adapter.out.redis.queue;
+
+import dev.worklane.adapter.out.redis.RedisFixture;
+import dev.worklane.adapter.out.redis.queue.QueueScripts.Script;
+import dev.worklane.adapter.out.redis.support.RedisConnections;
+import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import dev.worklane.application.job.Job;
+import dev.worklane.application.job.JobHandler;
+import dev.worklane.application.job.JobHandlers;
+import dev.worklane.application.port.out.JobOptions;
+import dev.worklane.application.port.out.JobRequest;
+import dev.worklane.application.port.out.OutboxJob;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One engine on the shared test Redis under its own key prefix: broker, control, worker sets with
+ * short timings, and handlers a test scripts per job type.
+ */
+final class QueueEngineFixture implements AutoCloseable {
+  /** What a test job does; runs on the worker's virtual thread. */
+  interface Behaviour {
+    void run(Job job) throws Exception;
+  }
+
+  record Run(String id, int attempt, long startedAt, String requestId, String jobIdInMdc) {}
+
+  final String prefix = TestRedis.uniquePrefix();
+  final RedisConnections connections = RedisFixture.shared(prefix);
+  final Clock clock = Clock.systemUTC();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+  final List<Run> runs = new CopyOnWriteArrayList<>();
+  final JobHandlers handlers;
+  final RedisJobBrokerAdapter broker;
+  final RedisQueueControlAdapter control;
+  final QueueScripts scripts;
+  final JsonMapper json = JsonMapper.builder().build();
+  private final List<JobWorkers> started = new ArrayList<>();
+
+  QueueEngineFixture(QueueSettings settings) {
+    List<JobHandler> list = new ArrayList<>();
+    for (String type : List.of("test.run", "test.other")) {
+      list.add(
+          new JobHandler() {
+            @Override
+            public String type() {
+              return type;
+            }
+
+            @Override
+            public void handle(Job job) throws Exception {
+              runs.add(
+                  new Run(
+                      job.id(),
+                      job.attempt(),
+                      System.currentTimeMillis(),
+                      org.slf4j.MDC.get("requestId"),
+                      org.slf4j.MDC.get("jobId")));
+              Behaviour behaviour = behaviours.get(job.id());
+              if (behaviour == null) {
+                behaviour = behaviours.getOrDefault("*", j -> {});
+              }
+              behaviour.run(job);
+            }
+          });
+    }
+    handlers = new JobHandlers(list);
+    broker =
+        new RedisJobBrokerAdapter(connections.queues(), prefix, connections.queueBreaker(), clock);
+    control =
+        new RedisQueueControlAdapter(
+            connections.queues(), prefix, settings, connections.queueBreaker(), clock);
+    scripts = new QueueScripts(connections.queues());
+  }
+
+  /** Short timings so the tests run in well under a second each. */
+  static QueueSettings fastSettings() {
+    return new QueueSettings(
+        true,
+        Map.of("default", 4, "email", 2, "high-priority", 2),
+        Duration.ofHours(24),
+        null,
+        Duration.ofMillis(100),
+        Duration.ofMillis(200),
+        Duration.ofMillis(300),
+        Duration.ofMillis(100),
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        5);
+  }
+
+  JobWorkers startWorkers(QueueSettings settings) {
+    JobWorkers workers =
+        new JobWorkers(
+            connections.queues(),
+            prefix,
+            handlers,
+            settings,
+            connections.queueBreaker(),
+            meters,
+            clock);
+    workers.start();
+    started.add(workers);
+    return workers;
+  }
+
+  static JobOptions quick() {
+    return JobOptions.defaults()
+        .withBackoff(Duration.ofMillis(50))
+        .withTimeout(Duration.ofSeconds(5));
+  }
+
+  static OutboxJob job(String queue, String id, JobOptions options) {
+    return job(queue, id, "test.run", options, Map.of("k", "v"));
+  }
+
+  static OutboxJob job(String queue, String id, JobOptions options, Map<String, String> payload) {
+    return job(queue, id, "test.run", options, payload);
+  }
+
+  static OutboxJob job(
+      String queue, String id, String type, JobOptions options, Map<String, String> payload) {
+    return new OutboxJob(
+        id, new JobRequest(queue, type, payload, options), "req-" + id, Instant.now());
+  }
+
+  QueueKeys keys(String queue) {
+    return QueueKeys.of(prefix, queue);
+  }
+
+  /** Plays a worker that takes jobs and then does whatever the test says (e.g. dies). */
+  List<Taken> take(String queue, int n, long leaseGraceMillis) {
+    List<?> r = call(queue, "[]", n, leaseGraceMillis);
+    List<Taken> taken = new ArrayList<>();
+    for (Object row : QueueWorker.list(r.get(3))) {
+      List<?> j = (List<?>) row;
+      taken.add(
+          new Taken(
+              (String) j.get(0),
+              (int) RedisQueueControlAdapter.asLong(j.get(4)),
+              (String) j.get(8)));
+    }
+    return taken;
+  }
+
+  record Taken(String id, int attempt, String token) {}
+
+  /** Reports an outcome as a (possibly stale) worker; returns the script's code for it. */
+  long finish(String queue, String id, String token, char outcome) {
+    String finishes =
+        json.writeValueAsString(List.of(List.of(id, token, "" + outcome, "stale", "")));
+    return RedisQueueControlAdapter.asLong(
+        QueueWorker.list(call(queue, finishes, 0, 0).get(2)).get(0));
+  }
+
+  private List<?> call(String queue, String finishes, int take, long leaseGraceMillis) {
+    return json.readValue(
+        scripts.runForString(
+            Script.FINISH_AND_TAKE,
+            keys(queue),
+            clock.millis(),
+            finishes,
+            Integer.toString(take),
+            Long.toString(leaseGraceMillis),
+            "cafe",
+            "86400000"),
+        List.class);
+  }
+
+  @Override
+  public void close() {
+    try {
+      for (JobWorkers workers : started) {
+        workers.stop();
+      }
+      // Leave nothing behind on the shared server.
+      connections.queues().getKeys().deleteByPattern(prefix + "*");
+    } finally {
+      connections.close();
+    }
+  }
+}
