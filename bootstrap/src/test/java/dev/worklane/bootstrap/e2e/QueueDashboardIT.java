@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,16 +72,23 @@ class QueueDashboardIT extends QueueDashboardTest {
         .isEqualTo(200);
   }
 
-  @Test
-  void aSessionWithoutTheAdminRoleIsForbidden() {
-    String user = sessionOf(registered());
-    String token = csrfTokenOf(user);
+  @ParameterizedTest
+  @ValueSource(strings = {"USER", "MANAGER"})
+  void aSessionWithoutTheAdminRoleIsForbidden(String role) {
+    String email = uniqueEmail();
+    String id = register(email); // USER
+    if (!"USER".equals(role)) {
+      jdbc.update("insert into user_roles(user_id, role) values (?::uuid, ?)", id, role);
+    }
+    String session = sessionOf(email);
+    String token = csrfTokenOf(session);
 
     assertProblem(
-        withSession(api().call("GET", ADMIN_API + "/queues"), user).send(), 403, "FORBIDDEN");
-    assertProblem(withSession(api().call("GET", "/admin/queues"), user).send(), 403, "FORBIDDEN");
+        withSession(api().call("GET", ADMIN_API + "/queues"), session).send(), 403, "FORBIDDEN");
     assertProblem(
-        withSession(api().call("POST", ADMIN_API + "/queues/" + QUEUE + "/pause"), user)
+        withSession(api().call("GET", "/admin/queues"), session).send(), 403, "FORBIDDEN");
+    assertProblem(
+        withSession(api().call("POST", ADMIN_API + "/queues/" + QUEUE + "/pause"), session)
             .header("X-XSRF-TOKEN", token)
             .send(),
         403,
@@ -262,12 +271,6 @@ class QueueDashboardIT extends QueueDashboardTest {
 
   private Api.Call unsafe(String method, String path) {
     return asAdmin(method, path).header("X-XSRF-TOKEN", csrf);
-  }
-
-  private String registered() {
-    String email = uniqueEmail();
-    register(email);
-    return email;
   }
 
   private JsonNode queue(String name) {
