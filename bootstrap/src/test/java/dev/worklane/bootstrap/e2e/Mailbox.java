@@ -49,7 +49,7 @@ final class Mailbox {
   }
 
   /** Waits for the {@code count}-th message with this subject to {@code address}. */
-  List<Mail> await(String address, String subject, int count) {
+  List<Mail> awaitMail(String address, String subject, int count) {
     return await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(100))
