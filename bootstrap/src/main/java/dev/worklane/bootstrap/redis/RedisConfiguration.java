@@ -3,6 +3,7 @@ package dev.worklane.bootstrap.redis;
 import dev.worklane.adapter.out.redis.RedisAdapterConfiguration;
 import dev.worklane.adapter.out.redis.RedisAdapterSettings;
 import dev.worklane.adapter.out.redis.RedisSettings;
+import dev.worklane.adapter.out.redis.queue.QueueSettings;
 import dev.worklane.adapter.out.redis.ratelimit.RateLimitSettings;
 import dev.worklane.application.port.out.RateLimiter.Scope;
 import dev.worklane.bootstrap.config.WorklaneProperties;
@@ -42,6 +43,7 @@ public class RedisConfiguration {
             redis.configFile(),
             redis.cacheDatabase(),
             redis.sessionDatabase(),
+            redis.queueDatabase(),
             redis.keyPrefix(),
             redis.commandTimeout(),
             redis.circuitOpenFor()),
@@ -50,7 +52,23 @@ public class RedisConfiguration {
         cache.ttlByNamespace(),
         cache.nearTtl(),
         rateLimitSettings(properties.rateLimit()),
-        redis.revocationRetention());
+        redis.revocationRetention(),
+        queueSettings(properties.queue()));
+  }
+
+  static QueueSettings queueSettings(WorklaneProperties.Queue queue) {
+    return new QueueSettings(
+        queue.workersEnabled(),
+        queue.concurrencyOverrides(),
+        queue.completedRetention(),
+        queue.failedRetention(),
+        null,
+        null,
+        queue.shutdownGrace(),
+        null,
+        null,
+        null,
+        0);
   }
 
   static RateLimitSettings rateLimitSettings(WorklaneProperties.RateLimit configured) {

@@ -42,7 +42,7 @@ class JobOutboxIT extends E2eTest {
   void jobsWaitInTheOutboxWhileRedisIsDownAndFlowWhenItReturns() {
     String before = uniqueEmail();
     register(before);
-    mailbox.await(before, "Welcome to Worklane", 1);
+    mailbox.awaitMail(before, "Welcome to Worklane", 1);
     assertThat(relay.pending()).isZero();
 
     List<String> emails = new ArrayList<>();
@@ -69,7 +69,7 @@ class JobOutboxIT extends E2eTest {
     }
 
     for (String email : emails) {
-      mailbox.await(email, "Welcome to Worklane", 1);
+      mailbox.awaitMail(email, "Welcome to Worklane", 1);
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> relay.pending() == 0);
     assertThat(mailbox.to(emails.get(0))).as("one welcome email, not two").hasSize(1);

@@ -1,5 +1,7 @@
 package dev.worklane.bootstrap.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 
 /**
  * The file mailer's directory ({@code <data-dir>/mail}, the embedded default) read back as real
@@ -48,9 +49,8 @@ final class Mailbox {
   }
 
   /** Waits for the {@code count}-th message with this subject to {@code address}. */
-  List<Mail> await(String address, String subject, int count) {
-    // Qualified: this class's own await(String, String, int) hides a static import of await().
-    return Awaitility.await()
+  List<Mail> awaitMail(String address, String subject, int count) {
+    return await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(100))
         .until(
