@@ -36,6 +36,8 @@ import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.application.service.task.TaskService;
 import dev.worklane.application.service.user.MyAccountService;
 import dev.worklane.application.service.user.UserAdministrationService;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -112,6 +114,15 @@ public class UseCaseConfiguration {
       Transactions transactions,
       ExecutorService jobRelayExecutor) {
     return new JobRelay(outbox, broker, transactions, jobRelayExecutor);
+  }
+
+  /** Jobs committed but not yet in Redis: grows while Redis is down, drains when it is back. */
+  @Bean
+  MeterBinder outboxMeters(JobRelay jobRelay) {
+    return registry ->
+        Gauge.builder("worklane.queue.outbox.pending", jobRelay, JobRelay::pending)
+            .description("jobs committed to the outbox and not yet relayed to Redis")
+            .register(registry);
   }
 
   @Bean

@@ -54,6 +54,7 @@ class JobOutboxIT extends E2eTest {
         emails.add(email);
       }
       assertThat(relay.pending()).isEqualTo(3);
+      assertThat(contextMeters.get("worklane.queue.outbox.pending").gauge().value()).isEqualTo(3);
 
       // A registration that fails rolls its welcome email back with it.
       Api.Response duplicate =
