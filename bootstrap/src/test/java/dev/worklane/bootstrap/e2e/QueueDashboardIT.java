@@ -110,9 +110,21 @@ class QueueDashboardIT extends QueueDashboardTest {
   }
 
   @Test
-  void withoutASessionTheApiAndThePageAnswer401Problems() {
+  void withoutASessionTheApiAnswers401AndThePageSendsTheBrowserToTheLoginForm() {
     assertProblem(api().get(ADMIN_API + "/queues", null), 401, "UNAUTHENTICATED");
-    assertProblem(api().get("/admin/queues", null), 401, "UNAUTHENTICATED");
+    for (String page : List.of("/admin/queues", "/admin/queues/")) {
+      Api.Response redirect = api().get(page, null);
+      assertThat(redirect.status()).as(page).isEqualTo(302);
+      assertThat(redirect.header("Location")).endsWith("/admin/login");
+    }
+    Api.Response login = api().get("/admin/login", null);
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.header("Content-Type")).startsWith("text/html");
+    assertThat(login.body()).contains("data-testid=\"login-form\"");
+    assertThat(login.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(api().get("/admin/login/login.js", null).status()).isEqualTo(200);
+    assertProblem(
+        api().call("POST", "/admin/queues").send(), 403, "CSRF_REJECTED"); // not a redirect
     assertProblem(api().get("/admin/queues/dashboard.js", null), 401, "UNAUTHENTICATED");
     assertProblem(
         withSession(api().call("GET", ADMIN_API + "/queues"), "forged-session-id").send(),

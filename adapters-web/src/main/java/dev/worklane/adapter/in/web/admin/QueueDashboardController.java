@@ -17,12 +17,23 @@ import org.springframework.web.bind.annotation.RestController;
 public class QueueDashboardController {
   static final String PAGE = "static" + ApiPaths.ADMIN_QUEUES + "/index.html";
 
+  static final String LOGIN_PAGE = "static" + ApiPaths.ADMIN_LOGIN + "/index.html";
+
   private final Resource page = new ClassPathResource(PAGE);
+  private final Resource loginPage = new ClassPathResource(LOGIN_PAGE);
 
   @GetMapping(
       path = {ApiPaths.ADMIN_QUEUES, ApiPaths.ADMIN_QUEUES + "/"},
       produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<Resource> dashboard() {
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page);
+  }
+
+  /** Where a browser without an admin session is sent: the session login as a form. */
+  @GetMapping(
+      path = {ApiPaths.ADMIN_LOGIN, ApiPaths.ADMIN_LOGIN + "/"},
+      produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<Resource> login() {
+    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(loginPage);
   }
 }

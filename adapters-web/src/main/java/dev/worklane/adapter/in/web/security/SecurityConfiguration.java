@@ -121,13 +121,19 @@ public class SecurityConfiguration {
       throws Exception {
     ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
     AuthenticationEntryPoint entryPoint =
-        (request, response, ex) ->
-            problems.write(
-                request,
-                response,
-                HttpStatus.UNAUTHORIZED,
-                "UNAUTHENTICATED",
-                "Log in with a browser session (POST " + ApiPaths.V1_SESSION + ") as an admin");
+        (request, response, ex) -> {
+          if (isDashboardPage(request)) {
+            // A person with a browser: to the login form, which comes back here.
+            response.sendRedirect(ApiPaths.ADMIN_LOGIN);
+            return;
+          }
+          problems.write(
+              request,
+              response,
+              HttpStatus.UNAUTHORIZED,
+              "UNAUTHENTICATED",
+              "Log in with a browser session (POST " + ApiPaths.V1_SESSION + ") as an admin");
+        };
     http.securityMatcher(ApiPaths.ADMIN_ALL)
         // Same synchronizer token as the API chain (GET /api/v1/auth/csrf), but required on every
         // unsafe method: there is no bearer exemption to make here.
@@ -145,7 +151,13 @@ public class SecurityConfiguration {
         .httpBasic(basic -> basic.disable())
         .logout(logout -> logout.disable())
         .anonymous(anonymous -> {})
-        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        HttpMethod.GET, ApiPaths.ADMIN_LOGIN, ApiPaths.ADMIN_LOGIN + "/**")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole("ADMIN"))
         .exceptionHandling(
             ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
         .addFilterBefore(new SessionOnlyFilter(problems), CsrfFilter.class)
@@ -165,6 +177,13 @@ public class SecurityConfiguration {
               AuthorizationFilter.class);
     }
     return http.build();
+  }
+
+  /** The dashboard's HTML page itself (not its API or assets), asked for by a browser. */
+  static boolean isDashboardPage(jakarta.servlet.http.HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return "GET".equals(request.getMethod())
+        && (ApiPaths.ADMIN_QUEUES.equals(path) || (ApiPaths.ADMIN_QUEUES + "/").equals(path));
   }
 
   @Bean

@@ -38,6 +38,7 @@ public final class ApiPaths {
   public static final String ADMIN_ALL = "/admin/**";
 
   public static final String ADMIN_QUEUES = "/admin/queues";
+  public static final String ADMIN_LOGIN = "/admin/login";
   public static final String ADMIN_QUEUES_API = ADMIN_QUEUES + "/api";
 
   /** The resources that exist in v2 too: a v1 response links to their v2 path. */
