@@ -22,8 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One engine on the shared test Redis under its own key prefix: broker, control, worker sets with
- * short timings, and handlers a test scripts per job type.
+ * One engine on the test Redis (the shared server, or the deployment of {@code
+ * WORKLANE_TEST_REDIS_CONFIG_FILE} such as a Redis Cluster) under its own key prefix: broker,
+ * control, worker sets with short timings, and handlers a test scripts per job type.
  */
 final class QueueEngineFixture implements AutoCloseable {
   /** What a test job does; runs on the worker's virtual thread. */
@@ -34,7 +35,7 @@ final class QueueEngineFixture implements AutoCloseable {
   record Run(String id, int attempt, long startedAt, String requestId, String jobIdInMdc) {}
 
   final String prefix = TestRedis.uniquePrefix();
-  final RedisConnections connections = RedisFixture.shared(prefix);
+  final RedisConnections connections = RedisFixture.configured(prefix);
   final Clock clock = Clock.systemUTC();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
