@@ -46,6 +46,7 @@ final class QueueEngineFixture implements AutoCloseable {
   final QueueScripts scripts;
   final JsonMapper json = JsonMapper.builder().build();
   private final List<JobWorkers> started = new ArrayList<>();
+  private final List<RedisConnections> others = new ArrayList<>();
 
   QueueEngineFixture(QueueSettings settings) {
     List<JobHandler> list = new ArrayList<>();
@@ -108,6 +109,27 @@ final class QueueEngineFixture implements AutoCloseable {
             settings,
             connections.queueBreaker(),
             meters,
+            clock);
+    workers.start();
+    started.add(workers);
+    return workers;
+  }
+
+  /**
+   * Another instance on the same engine (same prefix): its own Redis connections, meters and
+   * handlers, as a second application instance would have.
+   */
+  JobWorkers startOtherInstance(QueueSettings settings, JobHandlers otherHandlers) {
+    RedisConnections other = RedisFixture.configured(prefix);
+    others.add(other);
+    JobWorkers workers =
+        new JobWorkers(
+            other.queues(),
+            prefix,
+            otherHandlers,
+            settings,
+            other.queueBreaker(),
+            new SimpleMeterRegistry(),
             clock);
     workers.start();
     started.add(workers);
@@ -186,6 +208,7 @@ final class QueueEngineFixture implements AutoCloseable {
       // Leave nothing behind on the shared server.
       connections.queues().getKeys().deleteByPattern(prefix + "*");
     } finally {
+      others.forEach(RedisConnections::close);
       connections.close();
     }
   }
