@@ -16,8 +16,9 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * The worker JVM of {@link WorkerCrashIT}: the engine's {@link JobWorkers}, as an instance runs
- * them, with one handler that sleeps 5–50 ms and records in Redis that it ran. The test kills this
- * process with SIGKILL (no shutdown hook, no hand-back) and starts it again.
+ * them, with one handler that sleeps 5–50 ms and records in Redis that it ran (or, for a doomed
+ * job, fails). The test kills this process with SIGKILL (no shutdown hook, no hand-back) and starts
+ * it again.
  *
  * <p>Arguments: {@code <redis> <key prefix> <instance number>}; {@code <redis>} is a URL, or {@code
  * config:<file>} for a Redisson YAML (e.g. a Redis Cluster). It exits by itself when its standard
@@ -26,6 +27,10 @@ import org.redisson.client.codec.StringCodec;
 public final class CrashTestWorkerMain {
   static final String TYPE = "crash.run";
   static final String READY = "crash-worker ready";
+
+  /** A job whose payload has {@code fail=doomed} fails every attempt (after its sleep). */
+  static final String DOOMED = "doomed";
+
   static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
 
   /** Starts: HINCRBY of the id (how many times a handler began it) and a total counter. */
@@ -126,6 +131,9 @@ public final class CrashTestWorkerMain {
                 startKeys,
                 job.id());
             Thread.sleep(ThreadLocalRandom.current().nextLong(5, 51));
+            if (DOOMED.equals(job.payload().get("fail"))) {
+              throw new IllegalStateException(DOOMED);
+            }
             script.eval(
                 completionsKey(prefix),
                 RScript.Mode.READ_WRITE,
@@ -145,7 +153,15 @@ public final class CrashTestWorkerMain {
             new SimpleMeterRegistry(),
             clock);
     workers.start();
-    System.out.println(READY + " instance=" + instance + " pid=" + ProcessHandle.current().pid());
+    System.out.println(
+        READY
+            + " instance="
+            + instance
+            + " pid="
+            + ProcessHandle.current().pid()
+            + " uptime="
+            + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+            + "ms");
     while (System.in.read() != -1) {
       // the test JVM holds the other end; EOF means it is gone
     }

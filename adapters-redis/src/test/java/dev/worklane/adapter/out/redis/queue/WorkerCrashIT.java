@@ -47,6 +47,10 @@ class WorkerCrashIT {
   static final int JOBS = 1000;
   static final int ATTEMPTS = 5;
   static final int KILLS = 6;
+
+  /** Every 50th job fails each attempt, so "failed after all its attempts" is exercised too. */
+  static final int DOOMED_EVERY = 50;
+
   static final Duration TIMEOUT = Duration.ofSeconds(2);
   static final Duration SETTLE = Duration.ofSeconds(120);
 
@@ -78,6 +82,7 @@ class WorkerCrashIT {
       throws Exception {
     List<String> queues = JobRequest.QUEUES;
     Map<String, String> queueOf = new HashMap<>();
+    Set<String> doomed = new HashSet<>();
     List<OutboxJob> jobs = new ArrayList<>();
     JobOptions options =
         JobOptions.defaults()
@@ -88,10 +93,15 @@ class WorkerCrashIT {
       String id = "crash-%04d".formatted(i);
       String queue = queues.get(i % queues.size());
       queueOf.put(id, queue);
+      Map<String, String> payload =
+          i % DOOMED_EVERY == 7 ? Map.of("fail", CrashTestWorkerMain.DOOMED) : Map.of("n", "" + i);
+      if (payload.containsKey("fail")) {
+        doomed.add(id);
+      }
       jobs.add(
           new OutboxJob(
               id,
-              new JobRequest(queue, CrashTestWorkerMain.TYPE, Map.of("n", "" + i), options),
+              new JobRequest(queue, CrashTestWorkerMain.TYPE, payload, options),
               "req-" + id,
               Instant.now()));
     }
@@ -160,16 +170,17 @@ class WorkerCrashIT {
     assertThat(java.util.Collections.disjoint(completed.keySet(), failed.keySet()))
         .as("no job both completed and failed")
         .isTrue();
-    for (JobSummary job : completed.values()) {
-      assertThat(job.queue()).isEqualTo(queueOf.get(job.id()));
-      assertThat(job.attemptsMade()).as("attempts of %s", job.id()).isBetween(1, ATTEMPTS);
-    }
+    assertThat(failed.keySet()).as("doomed jobs failed").containsAll(doomed);
     for (JobSummary job : failed.values()) {
       assertThat(job.queue()).isEqualTo(queueOf.get(job.id()));
       assertThat(job.maxAttempts()).isEqualTo(ATTEMPTS);
       assertThat(job.attemptsMade())
           .as("a failed job used all its attempts: %s (%s)", job.id(), job.failedReason())
           .isEqualTo(ATTEMPTS);
+    }
+    for (JobSummary job : completed.values()) {
+      assertThat(job.queue()).isEqualTo(queueOf.get(job.id()));
+      assertThat(job.attemptsMade()).as("attempts of %s", job.id()).isBetween(1, ATTEMPTS);
     }
 
     Set<String> done =
@@ -179,23 +190,38 @@ class WorkerCrashIT {
         .containsAll(completed.keySet());
     Map<String, Long> starts = counts(CrashTestWorkerMain.startsKey(prefix));
     Map<String, Long> completions = counts(CrashTestWorkerMain.completionsKey(prefix));
+    Map<String, JobSummary> all = new HashMap<>(completed);
+    all.putAll(failed);
+    for (JobSummary job : all.values()) {
+      assertThat(starts.getOrDefault(job.id(), 0L))
+          .as("a handler ran %s only within a counted attempt", job.id())
+          .isBetween(job.state() == JobState.COMPLETED ? 1L : 0L, (long) job.attemptsMade());
+    }
     long executions = completions.values().stream().mapToLong(Long::longValue).sum();
-    long startedTwice = starts.values().stream().filter(n -> n > 1).count();
+    long startedTwice =
+        starts.entrySet().stream()
+            .filter(e -> !doomed.contains(e.getKey()) && e.getValue() > 1)
+            .count();
     long completedTwice = completions.values().stream().filter(n -> n > 1).count();
     long retried = completed.values().stream().filter(j -> j.attemptsMade() > 1).count();
+    long failedByKills = failed.keySet().stream().filter(id -> !doomed.contains(id)).count();
     // A kill interrupts the jobs running then: they run again (at least once, never lost).
     assertThat(startedTwice).as("jobs begun again after a kill").isPositive();
 
     String summary =
-        ("WorkerCrashIT: redis=%s jobs=%d kills=%d completed=%d failed=%d"
-                + " meanLifetimeBeforeKill=%.1fs retried=%d startedMoreThanOnce=%d executedToTheEndMoreThanOnce=%d"
+        ("WorkerCrashIT: redis=%s cluster=%s jobs=%d kills=%d completed=%d failed=%d"
+                + " (doomed=%d, after kills=%d)"
+                + " meanLifetimeBeforeKill=%.1fs completedAfterRetry=%d startedMoreThanOnce=%d executedToTheEndMoreThanOnce=%d"
                 + " handlerCompletions=%d handlerStarts=%d duration=%.1fs log=%s")
             .formatted(
                 TestRedis.configFile() != null ? "config:" + TestRedis.configFile() : "url",
+                redis.getConfig().isClusterConfig(),
                 JOBS,
                 kills,
                 completed.size(),
                 failed.size(),
+                doomed.size(),
+                failedByKills,
                 lifetimes / 1e9 / kills,
                 retried,
                 startedTwice,
