@@ -80,7 +80,19 @@ public final class CrashTestWorkerMain {
     return prefix + "crash:{crash}:done";
   }
 
-  static RedisSettings redisSettings(String redis, String prefix) {
+  /** {@code <redis>} as the worker takes it: the test Redis URL, or the configured YAML. */
+  static String redisArgument() {
+    String configFile = dev.worklane.adapter.out.redis.testsupport.TestRedis.configFile();
+    return configFile != null
+        ? "config:" + configFile
+        : dev.worklane.adapter.out.redis.testsupport.TestRedis.url();
+  }
+
+  /**
+   * Settings for {@code <redis>}; a YAML brings its own timeouts (Redisson's default: 3 s). The
+   * worker uses the production default of 1 s.
+   */
+  static RedisSettings redisSettings(String redis, String prefix, Duration commandTimeout) {
     return redis.startsWith("config:")
         ? new RedisSettings(
             null,
@@ -88,10 +100,9 @@ public final class CrashTestWorkerMain {
             0,
             1,
             prefix,
-            Duration.ofSeconds(1),
+            commandTimeout,
             Duration.ofMillis(500))
-        : new RedisSettings(
-            redis, null, 0, 1, prefix, Duration.ofSeconds(1), Duration.ofMillis(500));
+        : new RedisSettings(redis, null, 0, 1, prefix, commandTimeout, Duration.ofMillis(500));
   }
 
   public static void main(String[] args) throws Exception {
@@ -110,7 +121,8 @@ public final class CrashTestWorkerMain {
               Runtime.getRuntime().halt(3);
             });
     Clock clock = Clock.systemUTC();
-    RedisConnections connections = new RedisConnections(redisSettings(args[0], prefix), clock);
+    RedisConnections connections =
+        new RedisConnections(redisSettings(args[0], prefix, Duration.ofSeconds(1)), clock);
     RScript script = connections.queues().getScript(StringCodec.INSTANCE);
     List<Object> startKeys = List.of(startsKey(prefix), startedKey(prefix));
     List<Object> doneKeys = List.of(completionsKey(prefix), doneKey(prefix));
