@@ -25,6 +25,23 @@ public final class RedisFixture {
   }
 
   /**
+   * Connections on the deployment the run is configured for: the Redisson YAML of {@code
+   * WORKLANE_TEST_REDIS_CONFIG_FILE} when set (e.g. a Redis Cluster: database 0 only, this test's
+   * keys kept apart by its prefix), else the {@link #shared shared server}. For tests that need
+   * only their own keys, like the job engine's.
+   */
+  public static RedisConnections configured(String prefix) {
+    String configFile = TestRedis.configFile();
+    if (configFile == null) {
+      return shared(prefix);
+    }
+    return new RedisConnections(
+        new RedisSettings(
+            null, configFile, 0, 1, prefix, Duration.ofMillis(500), Duration.ofSeconds(5)),
+        Clock.systemUTC());
+  }
+
+  /**
    * Every adapter answers from a fallback when Redis fails, so a test can pass on the fallback
    * alone. This proves it did not: no Redis call failed and no adapter counted a fallback.
    */

@@ -22,8 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One engine on the shared test Redis under its own key prefix: broker, control, worker sets with
- * short timings, and handlers a test scripts per job type.
+ * One engine on the test Redis (the shared server, or the deployment of {@code
+ * WORKLANE_TEST_REDIS_CONFIG_FILE} such as a Redis Cluster) under its own key prefix: broker,
+ * control, worker sets with short timings, and handlers a test scripts per job type.
  */
 final class QueueEngineFixture implements AutoCloseable {
   /** What a test job does; runs on the worker's virtual thread. */
@@ -34,7 +35,7 @@ final class QueueEngineFixture implements AutoCloseable {
   record Run(String id, int attempt, long startedAt, String requestId, String jobIdInMdc) {}
 
   final String prefix = TestRedis.uniquePrefix();
-  final RedisConnections connections = RedisFixture.shared(prefix);
+  final RedisConnections connections = RedisFixture.configured(prefix);
   final Clock clock = Clock.systemUTC();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
@@ -45,6 +46,7 @@ final class QueueEngineFixture implements AutoCloseable {
   final QueueScripts scripts;
   final JsonMapper json = JsonMapper.builder().build();
   private final List<JobWorkers> started = new ArrayList<>();
+  private final List<RedisConnections> others = new ArrayList<>();
 
   QueueEngineFixture(QueueSettings settings) {
     List<JobHandler> list = new ArrayList<>();
@@ -107,6 +109,27 @@ final class QueueEngineFixture implements AutoCloseable {
             settings,
             connections.queueBreaker(),
             meters,
+            clock);
+    workers.start();
+    started.add(workers);
+    return workers;
+  }
+
+  /**
+   * Another instance on the same engine (same prefix): its own Redis connections, meters and
+   * handlers, as a second application instance would have.
+   */
+  JobWorkers startOtherInstance(QueueSettings settings, JobHandlers otherHandlers) {
+    RedisConnections other = RedisFixture.configured(prefix);
+    others.add(other);
+    JobWorkers workers =
+        new JobWorkers(
+            other.queues(),
+            prefix,
+            otherHandlers,
+            settings,
+            other.queueBreaker(),
+            new SimpleMeterRegistry(),
             clock);
     workers.start();
     started.add(workers);
@@ -185,6 +208,7 @@ final class QueueEngineFixture implements AutoCloseable {
       // Leave nothing behind on the shared server.
       connections.queues().getKeys().deleteByPattern(prefix + "*");
     } finally {
+      others.forEach(RedisConnections::close);
       connections.close();
     }
   }

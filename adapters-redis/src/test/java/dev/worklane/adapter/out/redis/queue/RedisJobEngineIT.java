@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.worklane.adapter.out.redis.queue.QueueEngineFixture.Run;
 import dev.worklane.adapter.out.redis.queue.QueueEngineFixture.Taken;
+import dev.worklane.application.job.Job;
+import dev.worklane.application.job.JobHandler;
+import dev.worklane.application.job.JobHandlers;
 import dev.worklane.application.job.PermanentJobFailure;
 import dev.worklane.application.port.in.PageRequest;
 import dev.worklane.application.port.in.queue.JobDetails;
@@ -16,10 +19,14 @@ import dev.worklane.application.port.in.queue.QueueOverview;
 import dev.worklane.application.port.out.QueueControl.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -411,6 +418,60 @@ class RedisJobEngineIT {
     assertThat(engine.finish("default", "fenced", second.token(), 'c')).isEqualTo(1);
     assertThat(state("default", "fenced")).isEqualTo(JobState.COMPLETED);
     assertThat(engine.finish("default", "fenced", first.token(), 'c')).isZero();
+  }
+
+  @Test
+  void twoInstancesShareAQueueAndRunEveryJobExactlyOnce() {
+    int jobs = 500;
+    Map<String, AtomicInteger> runsOfA = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> runsOfB = new ConcurrentHashMap<>();
+    engine.behaviours.put(
+        "*",
+        j -> {
+          runsOfA.computeIfAbsent(j.id(), id -> new AtomicInteger()).incrementAndGet();
+          Thread.sleep(ThreadLocalRandom.current().nextLong(1, 6));
+        });
+    JobHandler handlerOfB =
+        new JobHandler() {
+          @Override
+          public String type() {
+            return "test.run";
+          }
+
+          @Override
+          public void handle(Job job) throws Exception {
+            runsOfB.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 6));
+          }
+        };
+    engine.startWorkers(QueueEngineFixture.fastSettings());
+    engine.startOtherInstance(
+        QueueEngineFixture.fastSettings(), new JobHandlers(List.of(handlerOfB)));
+    List<dev.worklane.application.port.out.OutboxJob> batch = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      batch.add(job("default", "both-" + i, quick()));
+    }
+    engine.broker.submit(batch);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> count("default", JobState.COMPLETED) == jobs);
+    assertThat(count("default", JobState.WAITING)).isZero();
+    assertThat(count("default", JobState.ACTIVE)).isZero();
+    assertThat(count("default", JobState.FAILED)).isZero();
+    Map<String, Integer> executions = new HashMap<>();
+    runsOfA.forEach((id, n) -> executions.merge(id, n.get(), Integer::sum));
+    runsOfB.forEach((id, n) -> executions.merge(id, n.get(), Integer::sum));
+    assertThat(executions).hasSize(jobs);
+    assertThat(executions.entrySet())
+        .as("jobs run more than once")
+        .filteredOn(e -> e.getValue() != 1)
+        .isEmpty();
+    assertThat(runsOfA).as("jobs run by instance A").isNotEmpty();
+    assertThat(runsOfB).as("jobs run by instance B").isNotEmpty();
+    System.out.printf(
+        "twoInstances: %d jobs, instance A ran %d, instance B ran %d%n",
+        jobs, runsOfA.size(), runsOfB.size());
   }
 
   @Test

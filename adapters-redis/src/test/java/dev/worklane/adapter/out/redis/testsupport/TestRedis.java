@@ -11,9 +11,14 @@ import redis.embedded.RedisServer;
  * The tests' Redis — always a real server, one per JVM, from (in order) {@code
  * WORKLANE_TEST_REDIS_URL}, Testcontainers when a Docker engine answers, else an embedded Redis on
  * a free port. Runs never collide: each takes its own {@link #uniquePrefix() key prefix}.
+ *
+ * <p>Tests that need nothing but their own keys (the job engine's) can also run on another
+ * deployment — a Redis Cluster, Sentinel… — through a Redisson YAML named by {@code
+ * WORKLANE_TEST_REDIS_CONFIG_FILE} (see {@code .ci/redis-cluster}); see {@link #configFile()}.
  */
 public final class TestRedis {
   public static final String URL_VARIABLE = "WORKLANE_TEST_REDIS_URL";
+  public static final String CONFIG_FILE_VARIABLE = "WORKLANE_TEST_REDIS_CONFIG_FILE";
   private static volatile String url;
   private static volatile String source;
 
@@ -42,6 +47,16 @@ public final class TestRedis {
   public static String source() {
     url();
     return source;
+  }
+
+  /**
+   * The Redisson YAML of {@code WORKLANE_TEST_REDIS_CONFIG_FILE}, or null when unset (then every
+   * test uses {@link #url()}). Tests that need a single server of their own (stopping it, selecting
+   * databases) ignore it.
+   */
+  public static String configFile() {
+    String configured = System.getenv(CONFIG_FILE_VARIABLE);
+    return configured == null || configured.isBlank() ? null : configured.strip();
   }
 
   /** A key prefix no other test run uses. */
