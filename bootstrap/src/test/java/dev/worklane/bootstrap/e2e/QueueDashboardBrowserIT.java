@@ -28,14 +28,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The queue dashboard in a real browser (SPEC §6.2: "tested with headless Chromium"), against the
  * real engine: an admin logs in through the session login, finds a failed job, opens its stack
- * trace, retries it and sees it complete. Needs the system's Chromium and its driver ({@code
- * apt-get install chromium chromium-driver}; paths overridable with WORKLANE_TEST_CHROMIUM and
- * WORKLANE_TEST_CHROMEDRIVER). Without them the test fails: it is never skipped.
+ * trace, retries it and sees it complete. Needs the system's Chromium and its driver, which {@link
+ * TestChromium} installs when missing (as root, with apt-get); without them the test fails: it is
+ * never skipped.
  */
 class QueueDashboardBrowserIT extends QueueDashboardTest {
-  static final Path CHROMIUM = executable("WORKLANE_TEST_CHROMIUM", "/usr/bin/chromium");
-  static final Path CHROMEDRIVER =
-      executable("WORKLANE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+  static final Path CHROMIUM = TestChromium.CHROMIUM;
+  static final Path CHROMEDRIVER = TestChromium.CHROMEDRIVER;
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
   Path profile;
@@ -44,6 +43,7 @@ class QueueDashboardBrowserIT extends QueueDashboardTest {
 
   @BeforeEach
   void startChromium() throws IOException {
+    TestChromium.ensureInstalled();
     assertThat(CHROMIUM)
         .as(
             "Chromium for the dashboard's browser test (apt-get install -y chromium chromium-driver)")
@@ -182,10 +182,5 @@ class QueueDashboardBrowserIT extends QueueDashboardTest {
 
   private WebElement byTestId(String id) {
     return browser.findElement(testId(id));
-  }
-
-  private static Path executable(String variable, String fallback) {
-    String configured = System.getenv(variable);
-    return Path.of(configured == null || configured.isBlank() ? fallback : configured);
   }
 }
