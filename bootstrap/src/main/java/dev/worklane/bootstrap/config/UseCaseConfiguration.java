@@ -141,6 +141,12 @@ public class UseCaseConfiguration {
     return new SendEmailHandler(mailer, properties.publicUrl());
   }
 
+  /** Looks up the address of a reset request and sends the email, off the request path. */
+  @Bean
+  JobHandler passwordResetRequestHandler(PasswordResetService passwordResetService) {
+    return passwordResetService.requestHandler();
+  }
+
   @Bean
   QueueAdministrationService queueAdministrationService(QueueControl control) {
     return new QueueAdministrationService(control);

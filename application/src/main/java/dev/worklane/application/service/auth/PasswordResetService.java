@@ -1,9 +1,13 @@
 package dev.worklane.application.service.auth;
 
 import dev.worklane.application.job.EmailJobs;
+import dev.worklane.application.job.Job;
+import dev.worklane.application.job.JobHandler;
+import dev.worklane.application.job.PermanentJobFailure;
 import dev.worklane.application.port.in.auth.ConfirmPasswordResetCommand;
 import dev.worklane.application.port.in.auth.PasswordResetUseCase;
 import dev.worklane.application.port.out.CacheKey;
+import dev.worklane.application.port.out.JobRequest;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.PasswordResetTokenRepository;
 import dev.worklane.application.port.out.RateLimiter;
@@ -23,17 +27,23 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Password reset (SPEC §3.3). The request does the same work for every address (one lookup, one
- * token generated and hashed, one transaction) so neither the answer nor its timing tells whether
- * an account exists; only an active account gets a token row and an email job, both in one
- * transaction. The token is 256 random bits, kept as its SHA-256, single use, valid one hour.
+ * Password reset (SPEC §3.3). The request only queues a job, the same for every address, so neither
+ * the answer nor its timing tells whether an account exists; the job looks the address up and, for
+ * an active account only, stores a token and queues the email, in one transaction. The token is 256
+ * random bits, kept as its SHA-256, single use, valid one hour.
  */
 public final class PasswordResetService implements PasswordResetUseCase {
   private static final System.Logger LOG = System.getLogger(PasswordResetService.class.getName());
   public static final Duration VALIDITY = Duration.ofHours(1);
+
+  /** The job that looks the address up and sends the email, off the request path. */
+  public static final String JOB_TYPE = "auth.password-reset";
+
+  static final String EMAIL_KEY = JobRequest.SECRET_PREFIX + "email";
 
   private final UserRepository users;
   private final PasswordResetTokenRepository resetTokens;
@@ -80,6 +90,45 @@ public final class PasswordResetService implements PasswordResetUseCase {
         throw new RateLimitedException(Scope.PASSWORD_RESET.policyName(), decision.resetAfter());
       }
     }
+    // The request does exactly the same work whether or not an account has this address (one
+    // outbox row, one commit): the lookup happens in the job, so neither the answer nor its time
+    // tells the two apart. The address is a secret payload value: redacted on the dashboard.
+    transactions.inTransaction(
+        () ->
+            jobs.enqueue(
+                JobRequest.of(
+                    JobRequest.DEFAULT_QUEUE, JOB_TYPE, Map.of(EMAIL_KEY, email.value()))));
+    LOG.log(
+        Level.INFO,
+        () -> "password_reset_requested emailHash=" + OpaqueTokens.fingerprint(email.value()));
+  }
+
+  /** Runs {@value #JOB_TYPE} jobs: {@link #issueToken(Email)} for the requested address. */
+  public JobHandler requestHandler() {
+    return new JobHandler() {
+      @Override
+      public String type() {
+        return JOB_TYPE;
+      }
+
+      @Override
+      public void handle(Job job) {
+        Email email;
+        try {
+          email = new Email(job.payload().getOrDefault(EMAIL_KEY, ""));
+        } catch (RuntimeException e) {
+          throw new PermanentJobFailure("password-reset job without a valid address");
+        }
+        job.log(issueToken(email) ? "reset email queued" : "no active account: nothing sent");
+      }
+    };
+  }
+
+  /**
+   * When an active account has the address: a new token (older ones used up) and the reset email,
+   * in one transaction. Returns whether it did.
+   */
+  boolean issueToken(Email email) {
     String token = OpaqueTokens.newToken();
     String tokenHash = OpaqueTokens.hash(token);
     boolean sent =
@@ -99,10 +148,11 @@ public final class PasswordResetService implements PasswordResetUseCase {
     LOG.log(
         Level.INFO,
         () ->
-            "password_reset_requested emailHash="
+            "password_reset_processed emailHash="
                 + OpaqueTokens.fingerprint(email.value())
                 + " known="
                 + sent);
+    return sent;
   }
 
   @Override

@@ -13,6 +13,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.worklane.application.job.Job;
+import dev.worklane.application.job.PermanentJobFailure;
 import dev.worklane.application.port.in.auth.ConfirmPasswordResetCommand;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
@@ -43,6 +45,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,14 +107,86 @@ class PasswordResetServiceTest {
                 Scope.PASSWORD_RESET, true, 3, 2, Duration.ofHours(1), Duration.ofMinutes(20)));
   }
 
+  /** The request, then the job it queued, run as a worker would run it. */
+  void request(PasswordResetService service, String email) throws Exception {
+    int before = queue.requests().size();
+    service.requestReset(new Email(email));
+    List<JobRequest> queued = queue.requests().subList(before, queue.requests().size());
+    assertThat(queued)
+        .as("the request itself only queues the lookup job, whatever the address")
+        .singleElement()
+        .satisfies(
+            job -> {
+              assertThat(job.type()).isEqualTo(PasswordResetService.JOB_TYPE);
+              assertThat(job.payload()).containsOnlyKeys("secret.email");
+            });
+    service.requestHandler().handle(new QueuedJob(queued.getFirst()));
+  }
+
+  List<JobRequest> emailJobs() {
+    return queue.requests().stream().filter(j -> j.type().equals("email.send")).toList();
+  }
+
+  /** A job as the handler sees it, from what was queued. */
+  record QueuedJob(JobRequest request) implements Job {
+    @Override
+    public String id() {
+      return "job-1";
+    }
+
+    @Override
+    public String queue() {
+      return request.queue();
+    }
+
+    @Override
+    public String type() {
+      return request.type();
+    }
+
+    @Override
+    public Map<String, String> payload() {
+      return request.payload();
+    }
+
+    @Override
+    public int attempt() {
+      return 1;
+    }
+
+    @Override
+    public int maxAttempts() {
+      return 3;
+    }
+
+    @Override
+    public void progress(int percent) {}
+
+    @Override
+    public void log(String line) {}
+
+    @Override
+    public boolean cancelled() {
+      return false;
+    }
+  }
+
   // ---- request ----
+
+  @Test
+  void aRequestJobWithoutAValidAddressFailsForGood() {
+    JobRequest broken = JobRequest.of("default", PasswordResetService.JOB_TYPE, Map.of());
+    assertThatThrownBy(() -> service().requestHandler().handle(new QueuedJob(broken)))
+        .isInstanceOf(PermanentJobFailure.class);
+    assertThat(service().requestHandler().type()).isEqualTo("auth.password-reset");
+  }
 
   @Test
   void aKnownActiveEmailGetsAHashedTokenAndOneEmailJob() throws Exception {
     allow();
     when(users.findByEmail(new Email("ada@example.com"))).thenReturn(Optional.of(ada));
 
-    service().requestReset(new Email("Ada@Example.com"));
+    request(service(), "Ada@Example.com");
 
     ArgumentCaptor<PasswordResetToken> stored = ArgumentCaptor.forClass(PasswordResetToken.class);
     InOrder order = inOrder(resetTokens);
@@ -118,8 +194,8 @@ class PasswordResetServiceTest {
     order.verify(resetTokens).useAllOf(ada.id(), NOW);
     order.verify(resetTokens).add(stored.capture());
 
-    JobRequest job = queue.requests().getFirst();
-    assertThat(queue.requests()).hasSize(1);
+    JobRequest job = emailJobs().getFirst();
+    assertThat(emailJobs()).hasSize(1);
     assertThat(job.queue()).isEqualTo("email");
     assertThat(job.type()).isEqualTo("email.send");
     assertThat(job.payload())
@@ -140,22 +216,22 @@ class PasswordResetServiceTest {
     assertThat(token.createdAt()).isEqualTo(NOW);
     assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
     assertThat(token.usedAt()).isNull();
-    assertThat(transactions.opened()).isEqualTo(1);
+    assertThat(transactions.opened()).as("the request's and the job's").isEqualTo(2);
     verify(limiter).tryConsume(Scope.PASSWORD_RESET, "ada@example.com");
   }
 
   @Test
-  void everyRequestMintsAFreshToken() {
+  void everyRequestMintsAFreshToken() throws Exception {
     allow();
     when(users.findByEmail(any())).thenReturn(Optional.of(ada));
     PasswordResetService service = service();
 
-    service.requestReset(new Email("ada@example.com"));
-    service.requestReset(new Email("ada@example.com"));
+    request(service, "ada@example.com");
+    request(service, "ada@example.com");
 
-    assertThat(queue.requests()).hasSize(2);
-    assertThat(queue.requests().get(0).payload().get("secret.token"))
-        .isNotEqualTo(queue.requests().get(1).payload().get("secret.token"));
+    assertThat(emailJobs()).hasSize(2);
+    assertThat(emailJobs().get(0).payload().get("secret.token"))
+        .isNotEqualTo(emailJobs().get(1).payload().get("secret.token"));
     verify(resetTokens, times(2)).useAllOf(ada.id(), NOW);
   }
 
@@ -164,14 +240,13 @@ class PasswordResetServiceTest {
     allow();
     when(users.findByEmail(new Email("nobody@example.com"))).thenReturn(Optional.empty());
 
-    assertThatCode(() -> service().requestReset(new Email("nobody@example.com")))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> request(service(), "nobody@example.com")).doesNotThrowAnyException();
 
     verifyNoInteractions(resetTokens);
-    assertThat(queue.requests()).isEmpty();
-    // the same work: one budget unit, one lookup, one transaction
+    assertThat(emailJobs()).isEmpty();
+    // the same work as for a known address: one budget unit, one queued lookup job
     verify(limiter).tryConsume(Scope.PASSWORD_RESET, "nobody@example.com");
-    assertThat(transactions.opened()).isEqualTo(1);
+    assertThat(transactions.opened()).isEqualTo(2);
   }
 
   @Test
@@ -180,11 +255,10 @@ class PasswordResetServiceTest {
     User disabled = aUser().email("gone@example.com").disabled().build();
     when(users.findByEmail(new Email("gone@example.com"))).thenReturn(Optional.of(disabled));
 
-    assertThatCode(() -> service().requestReset(new Email("gone@example.com")))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> request(service(), "gone@example.com")).doesNotThrowAnyException();
 
     verifyNoInteractions(resetTokens);
-    assertThat(queue.requests()).isEmpty();
+    assertThat(emailJobs()).isEmpty();
   }
 
   @Test
@@ -208,15 +282,15 @@ class PasswordResetServiceTest {
   }
 
   @Test
-  void withoutALimiterThereIsNoLimit() {
+  void withoutALimiterThereIsNoLimit() throws Exception {
     when(users.findByEmail(any())).thenReturn(Optional.of(ada));
     PasswordResetService unlimited = service(null);
 
     for (int i = 0; i < 10; i++) {
-      unlimited.requestReset(new Email("ada@example.com"));
+      request(unlimited, "ada@example.com");
     }
 
-    assertThat(queue.requests()).hasSize(10);
+    assertThat(emailJobs()).hasSize(10);
     verifyNoInteractions(limiter);
   }
 
