@@ -46,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class QueueWorker {
   private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
   private static final int MAX_FLUSH = 1000;
-  static final int MAX_OUTSTANDING = 2;
+  static final int MAX_OUTSTANDING = Integer.getInteger("wl.outstanding", 2);
   private static final long OUTAGE_RETRY_MILLIS = 100;
+  private static final long LINGER_MILLIS = 1;
   private static final int MAX_REASON = 1000;
   private static final int MAX_STACK = 64 * 1024;
   private static final int MAX_LOG_LINE = 2000;
@@ -79,6 +80,8 @@ final class QueueWorker {
   private final AtomicInteger reserved = new AtomicInteger();
 
   private final AtomicInteger outstanding = new AtomicInteger();
+  private final AtomicInteger finishedCount = new AtomicInteger();
+  private final int batchTarget;
   private final AtomicInteger wip = new AtomicInteger();
   private final AtomicBoolean event = new AtomicBoolean(true);
   private volatile boolean taking = true;
@@ -89,6 +92,7 @@ final class QueueWorker {
   // Touched only inside issue(), which the wip counter runs on one thread at a time.
   private ScheduledFuture<?> wakeTask;
   private long wakeTaskAt;
+  private long lingerUntil;
   private RTopic events;
   private int listenerId = -1;
 
@@ -112,6 +116,7 @@ final class QueueWorker {
     this.handlers = handlers;
     this.settings = settings;
     this.concurrency = settings.concurrencyOf(queue);
+    this.batchTarget = Math.max(1, concurrency / 2);
     this.breaker = breaker;
     this.clock = clock;
     this.metrics = metrics;
@@ -169,19 +174,38 @@ final class QueueWorker {
     while (!closed && outstanding.get() < MAX_OUTSTANDING) {
       long now = clock.millis();
       int free = taking ? concurrency - inFlight.get() - reserved.get() : 0;
-      boolean poll = free > 0 && (!drained || event.getAndSet(false) || now >= wakeAt);
-      if (finished.isEmpty() && !poll) {
+      boolean wantsJobs = free > 0 && (!drained || event.get() || now >= wakeAt);
+      int pending = finishedCount.get();
+      if (pending == 0 && !wantsJobs) {
         break;
       }
+      // Nagle-like: while other attempts are still running, a round trip for a few slots waits
+      // up to LINGER_MILLIS for more, so round trips stay big (fewer, fuller batches).
+      boolean worthSending =
+          pending + (wantsJobs ? free : 0) >= batchTarget || inFlight.get() == 0 || !taking;
+      if (!worthSending) {
+        if (lingerUntil == 0) {
+          lingerUntil = now + LINGER_MILLIS;
+        }
+        if (now < lingerUntil) {
+          scheduleWake(lingerUntil);
+          break;
+        }
+      }
+      lingerUntil = 0;
       if (!breaker.allows()) {
         scheduleWake(now + OUTAGE_RETRY_MILLIS); // the breaker paces retries; results wait here
         return;
+      }
+      if (wantsJobs) {
+        event.set(false);
       }
       List<Finish> batch = new ArrayList<>();
       for (Finish f; batch.size() < MAX_FLUSH && (f = finished.poll()) != null; ) {
         batch.add(f);
       }
-      int take = poll ? free : 0;
+      finishedCount.addAndGet(-batch.size());
+      int take = wantsJobs ? free : 0;
       reserved.addAndGet(take);
       outstanding.incrementAndGet();
       scripts
@@ -207,7 +231,11 @@ final class QueueWorker {
   private void replied(List<Finish> batch, int take, long now, String reply, Throwable error) {
     try {
       if (error != null) {
+        if (Boolean.getBoolean("wl.debug")) {
+          System.err.println("DEBUG " + Thread.currentThread() + " " + error);
+        }
         finished.addAll(batch); // sent again with the next round trip; fenced if already applied
+        finishedCount.addAndGet(batch.size());
         reserved.addAndGet(-take);
         breaker.recordFailure("queue.work", runtime(error));
         return;
@@ -377,6 +405,7 @@ final class QueueWorker {
     }
     running.remove(job.token());
     finished.add(new Finish(job.id(), job.token(), outcome, reason, stack));
+    finishedCount.incrementAndGet();
     inFlight.decrementAndGet();
     kick();
     return true;
