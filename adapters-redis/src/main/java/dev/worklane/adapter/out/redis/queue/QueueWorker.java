@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class QueueWorker {
   private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
   private static final int MAX_FLUSH = 1000;
-  static final int MAX_OUTSTANDING = Integer.getInteger("wl.outstanding", 2);
+  static final int MAX_OUTSTANDING = 2;
   private static final long OUTAGE_RETRY_MILLIS = 100;
   private static final long LINGER_MILLIS = 1;
   private static final int MAX_REASON = 1000;
@@ -231,9 +231,6 @@ final class QueueWorker {
   private void replied(List<Finish> batch, int take, long now, String reply, Throwable error) {
     try {
       if (error != null) {
-        if (Boolean.getBoolean("wl.debug")) {
-          System.err.println("DEBUG " + Thread.currentThread() + " " + error);
-        }
         finished.addAll(batch); // sent again with the next round trip; fenced if already applied
         finishedCount.addAndGet(batch.size());
         reserved.addAndGet(-take);
