@@ -481,6 +481,7 @@ final class QueueWorker {
     while (System.nanoTime() < deadline
         && (outstanding.get() > 0 || !finished.isEmpty() || inFlight.get() > 0)) {
       Thread.sleep(5);
+      handBackLeases(); // jobs from a reply that was still on its way when taking stopped
       kick();
     }
     closed = true;
