@@ -78,15 +78,17 @@ public final class JobWorkers implements SmartLifecycle {
     maintenance =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("worklane-queue-maintenance").daemon().factory());
+    long stalledEvery = settings.stalledCheckInterval().toMillis();
+    long sweepEvery = settings.sweepInterval().toMillis();
+    // Gauges at once; the rest after one interval, so a starting instance first takes jobs.
     maintenance.scheduleWithFixedDelay(
-        this::recoverStalled, 0, settings.stalledCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
-    maintenance.scheduleWithFixedDelay(
-        this::sweep, 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        this::recoverStalled, stalledEvery, stalledEvery, TimeUnit.MILLISECONDS);
+    maintenance.scheduleWithFixedDelay(this::sweep, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
     maintenance.scheduleWithFixedDelay(
         this::refreshGauges, 0, settings.metricsRefresh().toMillis(), TimeUnit.MILLISECONDS);
     if (settings.workersEnabled()) {
       try {
-        scripts.preload();
+        scripts.preload(Script.FINISH_AND_TAKE); // the one script loaded asynchronously otherwise
       } catch (RuntimeException e) {
         breaker.recordFailure("queue.load", e); // loaded on first use once Redis answers
       }

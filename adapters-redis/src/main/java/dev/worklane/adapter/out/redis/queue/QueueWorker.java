@@ -87,6 +87,7 @@ final class QueueWorker {
   private volatile boolean taking = true;
   private volatile boolean closed;
   private volatile boolean subscribed;
+  private final AtomicBoolean subscribing = new AtomicBoolean();
   private volatile boolean drained;
   private volatile long wakeAt;
   // Touched only inside issue(), which the wip counter runs on one thread at a time.
@@ -94,7 +95,7 @@ final class QueueWorker {
   private long wakeTaskAt;
   private long lingerUntil;
   private RTopic events;
-  private int listenerId = -1;
+  private volatile int listenerId = -1;
 
   QueueWorker(
       String queue,
@@ -135,23 +136,31 @@ final class QueueWorker {
     kick();
   }
 
-  /** Lazy like the client: when Redis is down at start, maintenance subscribes once it answers. */
+  /**
+   * Asynchronous, so starting does not wait on Redis (the first poll and {@code idlePoll} cover
+   * jobs added meanwhile); lazy like the client: when Redis is down, maintenance retries.
+   */
   void ensureSubscribed() {
-    if (subscribed || closed || !breaker.allows()) {
+    if (subscribed || closed || !breaker.allows() || !subscribing.compareAndSet(false, true)) {
       return;
     }
-    try {
-      listenerId =
-          events.addListener(
-              String.class,
-              (channel, message) -> {
-                event.set(true);
-                executor.execute(this::kick);
-              });
-      subscribed = true;
-    } catch (RuntimeException e) {
-      breaker.recordFailure("queue.subscribe", e);
-    }
+    events
+        .addListenerAsync(
+            String.class,
+            (channel, message) -> {
+              event.set(true);
+              executor.execute(this::kick);
+            })
+        .whenComplete(
+            (id, error) -> {
+              if (error == null) {
+                listenerId = id;
+                subscribed = true;
+              } else {
+                breaker.recordFailure("queue.subscribe", runtime(error));
+              }
+              subscribing.set(false);
+            });
   }
 
   /** Something changed (a job finished, jobs were added, a reply, a timer): send what is due. */
@@ -302,18 +311,12 @@ final class QueueWorker {
       String id = (String) j.get(0);
       long timeout = RedisQueueControlAdapter.asLong(j.get(6));
       metrics.waited(now - RedisQueueControlAdapter.asLong(j.get(7)));
-      Map<String, String> payload;
-      try {
-        payload = json.readValue((String) j.get(2), PAYLOAD);
-      } catch (RuntimeException e) {
-        payload = Map.of();
-      }
       RunningJob job =
           new RunningJob(
               this,
               id,
               (String) j.get(1),
-              payload,
+              (String) j.get(2),
               (String) j.get(3),
               (int) RedisQueueControlAdapter.asLong(j.get(4)),
               (int) RedisQueueControlAdapter.asLong(j.get(5)),
@@ -406,6 +409,16 @@ final class QueueWorker {
     inFlight.decrementAndGet();
     kick();
     return true;
+  }
+
+  /** On the handler's thread, when it asks: the reply's thread only dispatches. */
+  Map<String, String> decodePayload(String payloadJson) {
+    try {
+      return Map.copyOf(json.readValue(payloadJson, PAYLOAD));
+    } catch (RuntimeException e) {
+      LOG.warn("job_payload_unreadable queue={} error={}", queue, e.getClass().getName());
+      return Map.of();
+    }
   }
 
   void progress(RunningJob job, int percent) {

@@ -13,7 +13,8 @@ final class RunningJob implements Job {
   private final QueueWorker worker;
   private final String id;
   private final String type;
-  private final Map<String, String> payload;
+  private final String payloadJson;
+  private volatile Map<String, String> payload;
   private final String requestId;
   private final int attempt;
   private final int maxAttempts;
@@ -28,7 +29,7 @@ final class RunningJob implements Job {
       QueueWorker worker,
       String id,
       String type,
-      Map<String, String> payload,
+      String payloadJson,
       String requestId,
       int attempt,
       int maxAttempts,
@@ -37,7 +38,7 @@ final class RunningJob implements Job {
     this.worker = worker;
     this.id = id;
     this.type = type;
-    this.payload = Map.copyOf(payload);
+    this.payloadJson = payloadJson;
     this.requestId = requestId;
     this.attempt = attempt;
     this.maxAttempts = maxAttempts;
@@ -62,7 +63,12 @@ final class RunningJob implements Job {
 
   @Override
   public Map<String, String> payload() {
-    return payload;
+    Map<String, String> decoded = payload;
+    if (decoded == null) {
+      decoded = worker.decodePayload(payloadJson);
+      payload = decoded;
+    }
+    return decoded;
   }
 
   @Override
