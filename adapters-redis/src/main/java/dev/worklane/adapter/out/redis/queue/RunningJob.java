@@ -2,7 +2,6 @@ package dev.worklane.adapter.out.redis.queue;
 
 import dev.worklane.application.job.Job;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,7 +22,7 @@ final class RunningJob implements Job {
   private final AtomicBoolean done = new AtomicBoolean();
   private volatile boolean cancelled;
   volatile Thread thread;
-  volatile ScheduledFuture<?> timeoutTask;
+  private final long deadlineNanos;
 
   RunningJob(
       QueueWorker worker,
@@ -44,6 +43,7 @@ final class RunningJob implements Job {
     this.maxAttempts = maxAttempts;
     this.timeoutMillis = timeoutMillis;
     this.token = token;
+    this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000;
   }
 
   @Override
@@ -120,11 +120,11 @@ final class RunningJob implements Job {
     if (cancel) {
       cancelled = true;
     }
-    ScheduledFuture<?> task = timeoutTask;
-    if (task != null) {
-      task.cancel(false);
-    }
     return true;
+  }
+
+  long deadlineNanos() {
+    return deadlineNanos;
   }
 
   boolean isDone() {

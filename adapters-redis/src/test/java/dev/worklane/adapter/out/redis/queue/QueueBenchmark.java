@@ -129,8 +129,15 @@ public final class QueueBenchmark {
       Counter completed = meters.counter("worklane.queue.jobs.completed", "queue", "default");
       long t2 = System.nanoTime();
       workers.start();
+      long nextMark = 1;
       while (completed.count() < jobs) {
         Thread.sleep(1); // at most 1 ms late on a run of about a second
+        if (Boolean.getBoolean("trace") && completed.count() >= nextMark) {
+          System.err.printf(
+              "TRACE %6.0f jobs at %4d ms%n",
+              completed.count(), (System.nanoTime() - t2) / 1_000_000);
+          nextMark = nextMark == 1 ? 1000 : nextMark + 1000;
+        }
       }
       long t3 = System.nanoTime();
       long expected = (long) jobs * (jobs - 1);
