@@ -34,6 +34,9 @@ public final class JobWorkers implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
   private static final int MAINTENANCE_BATCH = 1000;
 
+  /** After the grace, how long stopping may take to report the last results to Redis. */
+  static final Duration FLUSH_BOUND = Duration.ofSeconds(5);
+
   /** How late a timeout may fire: attempts are checked against their deadline this often. */
   static final long TIMEOUT_SCAN_MILLIS = 20;
 
@@ -153,9 +156,10 @@ public final class JobWorkers implements SmartLifecycle {
     }
     int handedBack = workers.stream().mapToInt(QueueWorker::inFlight).sum();
     workers.forEach(QueueWorker::handBackLeases);
+    long flushDeadline = System.nanoTime() + FLUSH_BOUND.toNanos();
     for (QueueWorker worker : workers) {
       try {
-        worker.awaitStopped(Duration.ofSeconds(5));
+        worker.awaitStopped(Duration.ofNanos(Math.max(0, flushDeadline - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

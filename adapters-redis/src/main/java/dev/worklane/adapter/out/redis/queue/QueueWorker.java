@@ -28,18 +28,21 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one queue's jobs on this instance. (Redis client threads never send commands: replies and
- * pub/sub messages are handled on virtual threads — Redisson times out commands issued from its own
- * callbacks under load.)
+ * Runs one queue's jobs on this instance.
  *
  * <p>Each round trip to Redis reports the attempts that finished since the last one and takes as
  * many jobs as there are free slots ({@code finish_and_take.lua}: BullMQ's
  * move-to-finished-and-fetch-next, batched). Round trips are asynchronous and event-driven — a
  * finishing job, a reply, a pub/sub "jobs added" or a timer starts the next one, at most {@value
- * #MAX_OUTSTANDING} in flight — so no thread blocks on Redis and a freed slot does not wait for a
- * thread hop. When the queue is empty nothing is sent until a job is added (pub/sub from the
- * scripts), the next delayed job is due, or {@code idlePoll} passes: never a busy poll. Handlers
- * run on virtual threads; each attempt has a timer that fails and interrupts it at its timeout.
+ * #MAX_OUTSTANDING} in flight — so no thread blocks on Redis. Replies and pub/sub messages are
+ * handled on virtual threads, never on Redisson's I/O threads. When the queue is empty nothing is
+ * sent until a job is added (pub/sub from the scripts), the next delayed job is due, or {@code
+ * idlePoll} passes: never a busy poll.
+ *
+ * <p>Handlers run on virtual threads, with {@code jobId} and {@code requestId} in the MDC. Each
+ * attempt has a deadline (its timeout), checked every {@value JobWorkers#TIMEOUT_SCAN_MILLIS} ms:
+ * past it the attempt is failed and its thread interrupted; its slot is free at once, and whatever
+ * the handler still reports is ignored (first outcome wins, and Redis fences by lease token).
  */
 final class QueueWorker {
   private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
