@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * deleted afterwards). {@code -Dretention=PT24H} keeps completed jobs like production (default
  * {@code PT0S}: deleted on completion, as the peer's {@code removeOnComplete: true}). {@code
  * -Dwarmup=N} first runs the same cycle with N jobs unmeasured (a long-running server's JIT is
- * warm; the default 0 measures a cold JVM like the peer's fresh node process).
+ * warm; the default 0 measures a cold JVM like the peer's fresh node process). {@code -Dtrace=true}
+ * prints on stderr when each thousand jobs had completed.
  */
 public final class QueueBenchmark {
   private QueueBenchmark() {}
