@@ -51,6 +51,7 @@ public final class RedisFixture {
       assertThat(connections.sessionBreaker().failures())
           .as("failed session-database calls")
           .isZero();
+      assertThat(connections.queueBreaker().failures()).as("failed queue-database calls").isZero();
     }
     for (String fallback : FALLBACK_METERS) {
       double count = meters.find(fallback).counters().stream().mapToDouble(Counter::count).sum();

@@ -19,7 +19,6 @@ import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine's background work on this instance: one {@link QueueWorker} per queue (unless the
@@ -35,6 +34,12 @@ public final class JobWorkers implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
   private static final int MAINTENANCE_BATCH = 1000;
 
+  /** After the grace, how long stopping may take to report the last results to Redis. */
+  static final Duration FLUSH_BOUND = Duration.ofSeconds(5);
+
+  /** How late a timeout may fire: attempts are checked against their deadline this often. */
+  static final long TIMEOUT_SCAN_MILLIS = 20;
+
   private final RedissonClient redis;
   private final JobHandlers handlers;
   private final QueueSettings settings;
@@ -44,7 +49,6 @@ public final class JobWorkers implements SmartLifecycle {
   private final Map<String, QueueKeys> keys = new LinkedHashMap<>();
   private final Map<String, QueueMetrics> metrics = new LinkedHashMap<>();
   private final List<QueueWorker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final JsonMapper json = JsonMapper.builder().build();
   private ScheduledExecutorService maintenance;
   private ScheduledThreadPoolExecutor timers;
   private ExecutorService executor;
@@ -68,6 +72,34 @@ public final class JobWorkers implements SmartLifecycle {
       keys.put(queue, QueueKeys.of(keyPrefix, queue));
       metrics.put(queue, new QueueMetrics(meters, queue));
     }
+    if (settings.workersEnabled()) {
+      createWorkers();
+    }
+  }
+
+  /** Built when the bean is, so starting only starts: no I/O here, threads come on first use. */
+  private void createWorkers() {
+    executor =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worklane-job-", 0).factory());
+    timers =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("worklane-job-timeouts").daemon().factory());
+    timers.setRemoveOnCancelPolicy(true);
+    for (String queue : JobRequest.QUEUES) {
+      workers.add(
+          new QueueWorker(
+              queue,
+              keys.get(queue),
+              scripts,
+              redis,
+              handlers,
+              settings,
+              breaker,
+              clock,
+              metrics.get(queue),
+              executor,
+              timers));
+    }
   }
 
   @Override
@@ -78,42 +110,31 @@ public final class JobWorkers implements SmartLifecycle {
     maintenance =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("worklane-queue-maintenance").daemon().factory());
+    long stalledEvery = settings.stalledCheckInterval().toMillis();
+    long sweepEvery = settings.sweepInterval().toMillis();
+    // The first gauge snapshot within a second, the rest after one interval: a starting instance
+    // takes jobs first.
     maintenance.scheduleWithFixedDelay(
-        this::recoverStalled, 0, settings.stalledCheckInterval().toMillis(), TimeUnit.MILLISECONDS);
+        this::recoverStalled, stalledEvery, stalledEvery, TimeUnit.MILLISECONDS);
+    maintenance.scheduleWithFixedDelay(this::sweep, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
+    long gaugesEvery = settings.metricsRefresh().toMillis();
     maintenance.scheduleWithFixedDelay(
-        this::sweep, 0, settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-    maintenance.scheduleWithFixedDelay(
-        this::refreshGauges, 0, settings.metricsRefresh().toMillis(), TimeUnit.MILLISECONDS);
+        this::refreshGauges, Math.min(gaugesEvery, 1000), gaugesEvery, TimeUnit.MILLISECONDS);
     if (settings.workersEnabled()) {
       try {
-        scripts.preload();
+        scripts.preload(Script.FINISH_AND_TAKE); // the one script loaded asynchronously otherwise
       } catch (RuntimeException e) {
         breaker.recordFailure("queue.load", e); // loaded on first use once Redis answers
       }
-      executor =
-          Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worklane-job-", 0).factory());
-      timers =
-          new ScheduledThreadPoolExecutor(
-              1, Thread.ofPlatform().name("worklane-job-timeouts").daemon().factory());
-      timers.setRemoveOnCancelPolicy(true);
-      for (String queue : JobRequest.QUEUES) {
-        QueueWorker worker =
-            new QueueWorker(
-                queue,
-                keys.get(queue),
-                scripts,
-                redis,
-                handlers,
-                settings,
-                breaker,
-                clock,
-                metrics.get(queue),
-                executor,
-                timers,
-                json);
-        workers.add(worker);
-        worker.start();
+      if (workers.isEmpty()) {
+        createWorkers(); // after a stop
       }
+      timers.scheduleWithFixedDelay(
+          () -> workers.forEach(QueueWorker::expireOverdue),
+          TIMEOUT_SCAN_MILLIS,
+          TIMEOUT_SCAN_MILLIS,
+          TimeUnit.MILLISECONDS);
+      workers.forEach(QueueWorker::start);
     }
     running = true;
     LOG.info(
@@ -135,9 +156,10 @@ public final class JobWorkers implements SmartLifecycle {
     }
     int handedBack = workers.stream().mapToInt(QueueWorker::inFlight).sum();
     workers.forEach(QueueWorker::handBackLeases);
+    long flushDeadline = System.nanoTime() + FLUSH_BOUND.toNanos();
     for (QueueWorker worker : workers) {
       try {
-        worker.awaitStopped(Duration.ofSeconds(5));
+        worker.awaitStopped(Duration.ofNanos(Math.max(0, flushDeadline - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

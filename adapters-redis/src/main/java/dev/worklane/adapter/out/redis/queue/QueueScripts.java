@@ -46,9 +46,9 @@ final class QueueScripts {
     this.script = redis.getScript(StringCodec.INSTANCE);
   }
 
-  /** Loads every script now (where a blocking call is fine), so round trips need no load. */
-  void preload() {
-    for (Script which : Script.values()) {
+  /** Loads scripts now (where a blocking call is fine), so their round trips need no load. */
+  void preload(Script... scripts) {
+    for (Script which : scripts) {
       shas.computeIfAbsent(which, s -> script.scriptLoad(s.source));
     }
   }

@@ -26,32 +26,33 @@ import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one queue's jobs on this instance. (Redis client threads never send commands: replies and
- * pub/sub messages are handled on virtual threads — Redisson times out commands issued from its own
- * callbacks under load.)
+ * Runs one queue's jobs on this instance.
  *
  * <p>Each round trip to Redis reports the attempts that finished since the last one and takes as
  * many jobs as there are free slots ({@code finish_and_take.lua}: BullMQ's
  * move-to-finished-and-fetch-next, batched). Round trips are asynchronous and event-driven — a
  * finishing job, a reply, a pub/sub "jobs added" or a timer starts the next one, at most {@value
- * #MAX_OUTSTANDING} in flight — so no thread blocks on Redis and a freed slot does not wait for a
- * thread hop. When the queue is empty nothing is sent until a job is added (pub/sub from the
- * scripts), the next delayed job is due, or {@code idlePoll} passes: never a busy poll. Handlers
- * run on virtual threads; each attempt has a timer that fails and interrupts it at its timeout.
+ * #MAX_OUTSTANDING} in flight — so no thread blocks on Redis. Replies and pub/sub messages are
+ * handled on virtual threads, never on Redisson's I/O threads. When the queue is empty nothing is
+ * sent until a job is added (pub/sub from the scripts), the next delayed job is due, or {@code
+ * idlePoll} passes: never a busy poll.
+ *
+ * <p>Handlers run on virtual threads, with {@code jobId} and {@code requestId} in the MDC. Each
+ * attempt has a deadline (its timeout), checked every {@value JobWorkers#TIMEOUT_SCAN_MILLIS} ms:
+ * past it the attempt is failed and its thread interrupted; its slot is free at once, and whatever
+ * the handler still reports is ignored (first outcome wins, and Redis fences by lease token).
  */
 final class QueueWorker {
   private static final Logger LOG = LoggerFactory.getLogger(QueueWorker.class);
   private static final int MAX_FLUSH = 1000;
   static final int MAX_OUTSTANDING = 2;
   private static final long OUTAGE_RETRY_MILLIS = 100;
+  private static final long LINGER_MILLIS = 1;
   private static final int MAX_REASON = 1000;
   private static final int MAX_STACK = 64 * 1024;
   private static final int MAX_LOG_LINE = 2000;
-  private static final TypeReference<Map<String, String>> PAYLOAD = new TypeReference<>() {};
 
   record Finish(String id, String token, char outcome, String reason, String stack) {}
 
@@ -67,7 +68,6 @@ final class QueueWorker {
   private final QueueMetrics metrics;
   private final ExecutorService executor;
   private final ScheduledExecutorService timers;
-  private final JsonMapper json;
 
   private final ConcurrentLinkedQueue<Finish> finished = new ConcurrentLinkedQueue<>();
   private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
@@ -79,18 +79,22 @@ final class QueueWorker {
   private final AtomicInteger reserved = new AtomicInteger();
 
   private final AtomicInteger outstanding = new AtomicInteger();
+  private final AtomicInteger finishedCount = new AtomicInteger();
+  private final int batchTarget;
   private final AtomicInteger wip = new AtomicInteger();
   private final AtomicBoolean event = new AtomicBoolean(true);
   private volatile boolean taking = true;
   private volatile boolean closed;
   private volatile boolean subscribed;
+  private final AtomicBoolean subscribing = new AtomicBoolean();
   private volatile boolean drained;
   private volatile long wakeAt;
   // Touched only inside issue(), which the wip counter runs on one thread at a time.
   private ScheduledFuture<?> wakeTask;
   private long wakeTaskAt;
-  private RTopic events;
-  private int listenerId = -1;
+  private long lingerUntil;
+  private final RTopic events;
+  private volatile int listenerId = -1;
 
   QueueWorker(
       String queue,
@@ -103,8 +107,7 @@ final class QueueWorker {
       Clock clock,
       QueueMetrics metrics,
       ExecutorService executor,
-      ScheduledExecutorService timers,
-      JsonMapper json) {
+      ScheduledExecutorService timers) {
     this.queue = queue;
     this.keys = keys;
     this.scripts = scripts;
@@ -112,41 +115,50 @@ final class QueueWorker {
     this.handlers = handlers;
     this.settings = settings;
     this.concurrency = settings.concurrencyOf(queue);
+    this.batchTarget = concurrency;
     this.breaker = breaker;
     this.clock = clock;
     this.metrics = metrics;
     this.executor = executor;
     this.timers = timers;
-    this.json = json;
+    this.events = redis.getTopic(keys.events(), StringCodec.INSTANCE);
   }
 
   String queue() {
     return queue;
   }
 
+  /** Takes jobs at once; the wake-up subscription follows (the first poll covers the gap). */
   void start() {
-    events = redis.getTopic(keys.events(), StringCodec.INSTANCE);
-    ensureSubscribed();
     kick();
+    ensureSubscribed();
   }
 
-  /** Lazy like the client: when Redis is down at start, maintenance subscribes once it answers. */
+  /**
+   * Asynchronous, so starting does not wait on Redis (the first poll and {@code idlePoll} cover
+   * jobs added meanwhile); lazy like the client: when Redis is down, maintenance retries.
+   */
   void ensureSubscribed() {
-    if (subscribed || closed || !breaker.allows()) {
+    if (subscribed || closed || !breaker.allows() || !subscribing.compareAndSet(false, true)) {
       return;
     }
-    try {
-      listenerId =
-          events.addListener(
-              String.class,
-              (channel, message) -> {
-                event.set(true);
-                executor.execute(this::kick);
-              });
-      subscribed = true;
-    } catch (RuntimeException e) {
-      breaker.recordFailure("queue.subscribe", e);
-    }
+    events
+        .addListenerAsync(
+            String.class,
+            (channel, message) -> {
+              event.set(true);
+              executor.execute(this::kick);
+            })
+        .whenComplete(
+            (id, error) -> {
+              if (error == null) {
+                listenerId = id;
+                subscribed = true;
+              } else {
+                breaker.recordFailure("queue.subscribe", runtime(error));
+              }
+              subscribing.set(false);
+            });
   }
 
   /** Something changed (a job finished, jobs were added, a reply, a timer): send what is due. */
@@ -169,19 +181,39 @@ final class QueueWorker {
     while (!closed && outstanding.get() < MAX_OUTSTANDING) {
       long now = clock.millis();
       int free = taking ? concurrency - inFlight.get() - reserved.get() : 0;
-      boolean poll = free > 0 && (!drained || event.getAndSet(false) || now >= wakeAt);
-      if (finished.isEmpty() && !poll) {
+      boolean wantsJobs = free > 0 && (!drained || event.get() || now >= wakeAt);
+      int pending = finishedCount.get();
+      if (pending == 0 && !wantsJobs) {
         break;
       }
+      // Nagle-like: while other attempts are still running, a round trip that would not refill
+      // every slot waits up to LINGER_MILLIS for more, so round trips stay few and full (measured:
+      // better than half-full pairs, which beat one job per trip).
+      boolean worthSending =
+          pending + (wantsJobs ? free : 0) >= batchTarget || inFlight.get() == 0 || !taking;
+      if (!worthSending) {
+        if (lingerUntil == 0) {
+          lingerUntil = now + LINGER_MILLIS;
+        }
+        if (now < lingerUntil) {
+          scheduleWake(lingerUntil);
+          break;
+        }
+      }
+      lingerUntil = 0;
       if (!breaker.allows()) {
         scheduleWake(now + OUTAGE_RETRY_MILLIS); // the breaker paces retries; results wait here
         return;
+      }
+      if (wantsJobs) {
+        event.set(false);
       }
       List<Finish> batch = new ArrayList<>();
       for (Finish f; batch.size() < MAX_FLUSH && (f = finished.poll()) != null; ) {
         batch.add(f);
       }
-      int take = poll ? free : 0;
+      finishedCount.addAndGet(-batch.size());
+      int take = wantsJobs ? free : 0;
       reserved.addAndGet(take);
       outstanding.incrementAndGet();
       scripts
@@ -208,6 +240,7 @@ final class QueueWorker {
     try {
       if (error != null) {
         finished.addAll(batch); // sent again with the next round trip; fenced if already applied
+        finishedCount.addAndGet(batch.size());
         reserved.addAndGet(-take);
         breaker.recordFailure("queue.work", runtime(error));
         return;
@@ -215,7 +248,7 @@ final class QueueWorker {
       breaker.recordSuccess();
       List<?> result;
       try {
-        result = json.readValue(reply, List.class);
+        result = (List<?>) LuaJson.parse(reply);
       } catch (RuntimeException e) {
         reserved.addAndGet(-take);
         throw e;
@@ -248,14 +281,13 @@ final class QueueWorker {
   }
 
   private Object[] arguments(List<Finish> batch, int take) {
-    String[][] finishes = new String[batch.size()][];
-    int i = 0;
+    List<String[]> finishes = new ArrayList<>(batch.size());
     for (Finish f : batch) {
-      finishes[i++] =
-          new String[] {f.id(), f.token(), String.valueOf(f.outcome()), f.reason(), f.stack()};
+      finishes.add(
+          new String[] {f.id(), f.token(), String.valueOf(f.outcome()), f.reason(), f.stack()});
     }
     return new Object[] {
-      json.writeValueAsString(finishes),
+      LuaJson.rows(finishes),
       Integer.toString(take),
       Long.toString(settings.leaseGrace().toMillis()),
       Long.toHexString(ThreadLocalRandom.current().nextLong()),
@@ -277,25 +309,18 @@ final class QueueWorker {
       String id = (String) j.get(0);
       long timeout = RedisQueueControlAdapter.asLong(j.get(6));
       metrics.waited(now - RedisQueueControlAdapter.asLong(j.get(7)));
-      Map<String, String> payload;
-      try {
-        payload = json.readValue((String) j.get(2), PAYLOAD);
-      } catch (RuntimeException e) {
-        payload = Map.of();
-      }
       RunningJob job =
           new RunningJob(
               this,
               id,
               (String) j.get(1),
-              payload,
+              (String) j.get(2),
               (String) j.get(3),
               (int) RedisQueueControlAdapter.asLong(j.get(4)),
               (int) RedisQueueControlAdapter.asLong(j.get(5)),
               timeout,
               (String) j.get(8));
       running.put(job.token(), job);
-      job.timeoutTask = timers.schedule(() -> timedOut(job), timeout, TimeUnit.MILLISECONDS);
       executor.execute(() -> run(job));
     }
     return jobs.size();
@@ -377,9 +402,39 @@ final class QueueWorker {
     }
     running.remove(job.token());
     finished.add(new Finish(job.id(), job.token(), outcome, reason, stack));
+    finishedCount.incrementAndGet();
     inFlight.decrementAndGet();
     kick();
     return true;
+  }
+
+  /**
+   * Fails the attempts past their timeout. One scan every few milliseconds for the whole queue is
+   * cheaper than a timer per job (at thousands of jobs a second).
+   */
+  void expireOverdue() {
+    if (running.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    for (RunningJob job : running.values()) {
+      if (now - job.deadlineNanos() >= 0) {
+        timedOut(job);
+      }
+    }
+  }
+
+  /**
+   * On the handler's thread, when it asks: the reply's thread only dispatches. The broker wrote it
+   * with Jackson; a flat string map reads faster with the engine's own small parser.
+   */
+  Map<String, String> decodePayload(String payloadJson) {
+    try {
+      return LuaJson.parseStringMap(payloadJson);
+    } catch (RuntimeException e) {
+      LOG.warn("job_payload_unreadable queue={} error={}", queue, e.getClass().getName());
+      return Map.of();
+    }
   }
 
   void progress(RunningJob job, int percent) {
@@ -455,6 +510,7 @@ final class QueueWorker {
     while (System.nanoTime() < deadline
         && (outstanding.get() > 0 || !finished.isEmpty() || inFlight.get() > 0)) {
       Thread.sleep(5);
+      handBackLeases(); // jobs from a reply that was still on its way when taking stopped
       kick();
     }
     closed = true;

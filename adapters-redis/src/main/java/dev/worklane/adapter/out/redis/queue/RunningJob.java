@@ -2,7 +2,6 @@ package dev.worklane.adapter.out.redis.queue;
 
 import dev.worklane.application.job.Job;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,7 +12,8 @@ final class RunningJob implements Job {
   private final QueueWorker worker;
   private final String id;
   private final String type;
-  private final Map<String, String> payload;
+  private final String payloadJson;
+  private volatile Map<String, String> payload;
   private final String requestId;
   private final int attempt;
   private final int maxAttempts;
@@ -22,13 +22,13 @@ final class RunningJob implements Job {
   private final AtomicBoolean done = new AtomicBoolean();
   private volatile boolean cancelled;
   volatile Thread thread;
-  volatile ScheduledFuture<?> timeoutTask;
+  private final long deadlineNanos;
 
   RunningJob(
       QueueWorker worker,
       String id,
       String type,
-      Map<String, String> payload,
+      String payloadJson,
       String requestId,
       int attempt,
       int maxAttempts,
@@ -37,12 +37,13 @@ final class RunningJob implements Job {
     this.worker = worker;
     this.id = id;
     this.type = type;
-    this.payload = Map.copyOf(payload);
+    this.payloadJson = payloadJson;
     this.requestId = requestId;
     this.attempt = attempt;
     this.maxAttempts = maxAttempts;
     this.timeoutMillis = timeoutMillis;
     this.token = token;
+    this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000;
   }
 
   @Override
@@ -62,7 +63,12 @@ final class RunningJob implements Job {
 
   @Override
   public Map<String, String> payload() {
-    return payload;
+    Map<String, String> decoded = payload;
+    if (decoded == null) {
+      decoded = worker.decodePayload(payloadJson);
+      payload = decoded;
+    }
+    return decoded;
   }
 
   @Override
@@ -114,11 +120,11 @@ final class RunningJob implements Job {
     if (cancel) {
       cancelled = true;
     }
-    ScheduledFuture<?> task = timeoutTask;
-    if (task != null) {
-      task.cancel(false);
-    }
     return true;
+  }
+
+  long deadlineNanos() {
+    return deadlineNanos;
   }
 
   boolean isDone() {

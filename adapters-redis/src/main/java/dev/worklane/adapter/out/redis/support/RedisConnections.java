@@ -35,7 +35,13 @@ public final class RedisConnections implements AutoCloseable {
         sessionConfig.isClusterConfig() || settings.sessionDatabase() == settings.cacheDatabase()
             ? cache
             : Redisson.create(sessionConfig);
-    Config queueConfig = config(settings, settings.queueDatabase());
+    // Redisson gives up on a command whose write has not completed within the retry interval:
+    // 50 ms (fine for the cache's fast fallback) fails queue round trips on a CPU-starved host.
+    Config queueConfig =
+        config(
+            settings,
+            settings.queueDatabase(),
+            Math.max(50, settings.commandTimeout().toMillis() / 2));
     this.queues =
         queueConfig.isClusterConfig() || settings.queueDatabase() == settings.cacheDatabase()
             ? cache
@@ -82,6 +88,10 @@ public final class RedisConnections implements AutoCloseable {
   }
 
   static Config config(RedisSettings settings, int database) {
+    return config(settings, database, 50);
+  }
+
+  static Config config(RedisSettings settings, int database, long retryIntervalMillis) {
     if (settings.usesConfigFile()) {
       try {
         Config loaded = Config.fromYAML(new File(settings.configFile()));
@@ -109,7 +119,7 @@ public final class RedisConnections implements AutoCloseable {
             .setTimeout(timeout)
             .setConnectTimeout(timeout)
             .setRetryAttempts(1)
-            .setRetryInterval(50)
+            .setRetryInterval((int) retryIntervalMillis)
             .setConnectionMinimumIdleSize(4)
             .setConnectionPoolSize(32);
     if (uri.getUserInfo() != null) {

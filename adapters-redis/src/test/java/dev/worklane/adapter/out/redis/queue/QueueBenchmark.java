@@ -23,12 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * The peer of {@code bullmq-bench.js}: enqueue N no-op jobs in batches through the broker, drain
  * them with one worker set at the given concurrency, print {@code jobs/s enqueue=N process=N
  * total=N} (and nothing else on stdout). A job counts as processed once Redis recorded its
- * completion, as BullMQ's "completed" event does.
+ * completion, as BullMQ's "completed" event does; "total" is N over enqueue plus process time.
  *
  * <p>Usage: {@code java -cp … QueueBenchmark [jobs=10000] [concurrency=50] [batch=1000]}; Redis
  * from {@code WORKLANE_TEST_REDIS_URL} (default {@code redis://127.0.0.1:6379}, db 2, own prefix,
- * deleted afterwards); {@code -Dretention=PT24H} keeps completed jobs like production (default
- * {@code PT0S}: deleted on completion, as the BullMQ peer's {@code removeOnComplete: true}).
+ * deleted afterwards). {@code -Dretention=PT24H} keeps completed jobs like production (default
+ * {@code PT0S}: deleted on completion, as the peer's {@code removeOnComplete: true}). {@code
+ * -Dwarmup=N} first runs the same cycle with N jobs unmeasured (a long-running server's JIT is
+ * warm; the default 0 measures a cold JVM like the peer's fresh node process). {@code -Dtrace=true}
+ * prints on stderr when each thousand jobs had completed.
  */
 public final class QueueBenchmark {
   private QueueBenchmark() {}
@@ -37,6 +40,18 @@ public final class QueueBenchmark {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    int warmup = Integer.getInteger("warmup", 0);
+    if (warmup > 0) {
+      run(warmup, concurrency, batch);
+    }
+    long[] nanos = run(jobs, concurrency, batch);
+    System.out.printf(
+        "jobs/s enqueue=%d process=%d total=%d%n",
+        perSecond(jobs, nanos[0]), perSecond(jobs, nanos[1]), perSecond(jobs, nanos[0] + nanos[1]));
+  }
+
+  /** Returns {enqueue, process} in nanoseconds. */
+  private static long[] run(int jobs, int concurrency, int batch) throws Exception {
     Duration retention = Duration.parse(System.getProperty("retention", "PT0S"));
     String url = System.getenv().getOrDefault("WORKLANE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
     String prefix = "wl-bench-" + UUID.randomUUID().toString().substring(0, 8) + ":";
@@ -105,32 +120,32 @@ public final class QueueBenchmark {
       new RedisQueueControlAdapter(
               connections.queues(), prefix, settings, connections.queueBreaker(), clock)
           .overview();
+
       long t0 = System.nanoTime();
       for (int from = 0; from < jobs; from += batch) {
-        long b = System.nanoTime();
         broker.submit(all.subList(from, Math.min(jobs, from + batch)));
-        if (Boolean.getBoolean("verbose")) {
-          System.err.println("batch " + from + " " + (System.nanoTime() - b) / 1000 + " us");
-        }
       }
       long t1 = System.nanoTime();
 
       Counter completed = meters.counter("worklane.queue.jobs.completed", "queue", "default");
       long t2 = System.nanoTime();
       workers.start();
+      long nextMark = 1;
       while (completed.count() < jobs) {
-        Thread.sleep(0, 200_000);
+        Thread.sleep(1); // at most 1 ms late on a run of about a second
+        if (Boolean.getBoolean("trace") && completed.count() >= nextMark) {
+          System.err.printf(
+              "TRACE %6.0f jobs at %4d ms%n",
+              completed.count(), (System.nanoTime() - t2) / 1_000_000);
+          nextMark = nextMark == 1 ? 1000 : nextMark + 1000;
+        }
       }
       long t3 = System.nanoTime();
       long expected = (long) jobs * (jobs - 1);
       if (checksum.get() != expected) {
         throw new IllegalStateException("checksum " + checksum.get() + " != " + expected);
       }
-      System.out.printf(
-          "jobs/s enqueue=%d process=%d total=%d%n",
-          Math.round(jobs / seconds(t1 - t0)),
-          Math.round(jobs / seconds(t3 - t2)),
-          Math.round(jobs / seconds(t3 - t0)));
+      return new long[] {t1 - t0, t3 - t2};
     } finally {
       workers.stop();
       connections.queues().getKeys().deleteByPattern(prefix + "*");
@@ -138,7 +153,7 @@ public final class QueueBenchmark {
     }
   }
 
-  private static double seconds(long nanos) {
-    return nanos / 1e9;
+  private static long perSecond(int jobs, long nanos) {
+    return Math.round(jobs / (nanos / 1e9));
   }
 }
