@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A job a use case asks for: which queue, which handler ({@code type}), its data and options.
@@ -25,13 +26,13 @@ public record JobRequest(
 
   public static final String SECRET_PREFIX = "secret.";
 
+  private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
+
   public JobRequest {
     if (queue == null || !QUEUES.contains(queue)) {
       throw new IllegalArgumentException("unknown queue: " + queue);
     }
-    if (type == null
-        || !type.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*")
-        || type.length() > 100) {
+    if (type == null || type.length() > 100 || !TYPE.matcher(type).matches()) {
       throw new IllegalArgumentException("job type must look like 'email.send'");
     }
     payload = Map.copyOf(Objects.requireNonNull(payload, "payload"));

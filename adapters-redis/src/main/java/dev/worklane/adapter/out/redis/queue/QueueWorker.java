@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -147,7 +148,14 @@ final class QueueWorker {
             String.class,
             (channel, message) -> {
               event.set(true);
-              executor.execute(this::kick);
+              if (closed) {
+                return; // a wake-up for a stopped worker (the topic is shared by every instance)
+              }
+              try {
+                executor.execute(this::kick);
+              } catch (RejectedExecutionException stopping) {
+                // stop() shut the executor down between the check and here: nothing to wake
+              }
             })
         .whenComplete(
             (id, error) -> {
