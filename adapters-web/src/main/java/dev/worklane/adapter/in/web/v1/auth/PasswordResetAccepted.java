@@ -1,7 +1,9 @@
 package dev.worklane.adapter.in.web.v1.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The one answer to a reset request, whatever the address: nothing tells whether it exists. */
-public record PasswordResetAccepted(String message) {
+public record PasswordResetAccepted(@Schema(maxLength = 200) String message) {
   static final PasswordResetAccepted INSTANCE =
       new PasswordResetAccepted(
           "If an active account has this address, an email with a reset token is on its way.");
