@@ -52,6 +52,9 @@ class ArchitectureRulesCanFailTest {
           entry("no-cycles-inside-modules", BAD + ".domain.customer.Customer"),
           entry("inbound-ports-are-use-cases", BAD + ".application.port.in.order.OrderOperations"),
           entry(
+              "inbound-and-outbound-ports-are-independent",
+              BAD + ".application.port.out.OrderHistory"),
+          entry(
               "use-case-implementations-are-services",
               BAD + ".application.service.order.PlaceOrderHandler"),
           entry("outbound-ports-are-capability-named", BAD + ".application.port.out.LoadOrderPort"),

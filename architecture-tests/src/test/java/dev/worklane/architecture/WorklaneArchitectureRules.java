@@ -66,6 +66,7 @@ public final class WorklaneArchitectureRules {
   private final String application;
   private final String portIn;
   private final String portOut;
+  private final String portModel;
   private final String service;
   private final String adapter;
   private final String adapterOut;
@@ -79,6 +80,7 @@ public final class WorklaneArchitectureRules {
     this.application = WorklaneModule.APPLICATION.packageUnder(basePackage);
     this.portIn = application + ".port.in";
     this.portOut = application + ".port.out";
+    this.portModel = application + ".port.model";
     this.service = application + ".service";
     this.adapter = basePackage + ".adapter";
     this.adapterOut = adapter + ".out";
@@ -115,6 +117,8 @@ public final class WorklaneArchitectureRules {
         new NamedRule("no-cycles-between-top-level-packages", noCyclesBetweenTopLevelPackages()),
         new NamedRule("no-cycles-inside-modules", noCyclesInsideModules()),
         new NamedRule("inbound-ports-are-use-cases", inboundPortInterfacesAreUseCases()),
+        new NamedRule(
+            "inbound-and-outbound-ports-are-independent", inboundAndOutboundPortsAreIndependent()),
         new NamedRule("use-case-implementations-are-services", useCaseImplementationsAreServices()),
         new NamedRule("outbound-ports-are-capability-named", outboundPortsAreCapabilityNamed()),
         new NamedRule("rest-controllers-are-named-controller", restControllersAreNamedController()),
@@ -257,8 +261,8 @@ public final class WorklaneArchitectureRules {
   public ArchRule controllersCallOnlyInboundPorts() {
     DescribedPredicate<JavaClass> applicationBesidesInboundPorts =
         describe(
-            "are in " + application + " but not in " + portIn,
-            c -> inPackage(c, application) && !inPackage(c, portIn));
+            "are in " + application + " but not in " + portIn + " or " + portModel,
+            c -> inPackage(c, application) && !inPackage(c, portIn) && !inPackage(c, portModel));
     return noClasses()
         .that(controllers())
         .should()
@@ -365,6 +369,42 @@ public final class WorklaneArchitectureRules {
         .because(
             "inbound ports are XxxUseCase interfaces taking a command or query record (STYLE 3). To"
                 + " fix: rename the interface to XxxUseCase, or make it a record if it is data.");
+  }
+
+  // 10a'. in-ports and out-ports never see each other (buckpal's DependencyRuleTests)
+  public ArchRule inboundAndOutboundPortsAreIndependent() {
+    ArchRule inSeesNoOut =
+        noClasses()
+            .that()
+            .resideInAPackage(pkg(portIn))
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(pkg(portOut));
+    ArchRule outSeesNoIn =
+        noClasses()
+            .that()
+            .resideInAPackage(pkg(portOut))
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(pkg(portIn));
+    ArchRule modelSeesNeither =
+        noClasses()
+            .that()
+            .resideInAPackage(pkg(portModel))
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(pkg(portIn), pkg(portOut))
+            .allowEmptyShould(true);
+    return CompositeArchRule.of(inSeesNoOut)
+        .and(outSeesNoIn)
+        .and(modelSeesNeither)
+        .because(
+            "a use case's commands and views change with its callers, a repository's contract"
+                + " with its adapters; when one port imports the other, a web change ripples into"
+                + " every adapter. To fix: move the type both need (pages, filters, summaries)"
+                + " into "
+                + portModel
+                + ", which in-ports and out-ports may both use and which uses neither.");
   }
 
   // 10b. use-case implementations are XxxService classes in application.service

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.worklane.adapter.out.persistence.testsupport.PostgresTestProperties;
 import dev.worklane.adapter.out.persistence.testsupport.TestPostgres;
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.PageRequest;
-import dev.worklane.application.port.in.task.TaskFilter;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.PageRequest;
+import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.TaskRepository;

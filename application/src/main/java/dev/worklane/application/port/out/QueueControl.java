@@ -1,10 +1,10 @@
 package dev.worklane.application.port.out;
 
-import dev.worklane.application.port.in.PageRequest;
-import dev.worklane.application.port.in.queue.JobDetails;
-import dev.worklane.application.port.in.queue.JobList;
-import dev.worklane.application.port.in.queue.JobState;
-import dev.worklane.application.port.in.queue.QueueOverview;
+import dev.worklane.application.port.model.PageRequest;
+import dev.worklane.application.port.model.queue.JobDetails;
+import dev.worklane.application.port.model.queue.JobList;
+import dev.worklane.application.port.model.queue.JobState;
+import dev.worklane.application.port.model.queue.QueueOverview;
 import java.util.List;
 import java.util.Optional;
 

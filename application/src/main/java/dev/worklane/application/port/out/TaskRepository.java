@@ -1,9 +1,9 @@
 package dev.worklane.application.port.out;
 
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.project.ProjectSummary;
-import dev.worklane.application.port.in.task.TaskFilter;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.project.ProjectSummary;
+import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.Task;
 import dev.worklane.domain.task.TaskId;

@@ -1,7 +1,7 @@
 package dev.worklane.application.port.out;
 
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.User;
 import dev.worklane.domain.user.UserId;

@@ -1,19 +1,19 @@
 package dev.worklane.application.service.project;
 
 import dev.worklane.application.port.in.Actor;
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
 import dev.worklane.application.port.in.project.AddMemberCommand;
 import dev.worklane.application.port.in.project.CreateProjectCommand;
 import dev.worklane.application.port.in.project.MemberView;
 import dev.worklane.application.port.in.project.ProjectDetails;
 import dev.worklane.application.port.in.project.ProjectListQuery;
 import dev.worklane.application.port.in.project.ProjectMembersUseCase;
-import dev.worklane.application.port.in.project.ProjectSummary;
 import dev.worklane.application.port.in.project.ProjectUseCase;
 import dev.worklane.application.port.in.project.UpdateProjectCommand;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
+import dev.worklane.application.port.model.project.ProjectSummary;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;

@@ -1,10 +1,10 @@
 package dev.worklane.application.service.user;
 
 import dev.worklane.application.port.in.Actor;
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
 import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.in.user.UserAdministrationUseCase;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;

@@ -8,12 +8,12 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.worklane.application.port.in.Actor;
-import dev.worklane.application.port.in.PageRequest;
-import dev.worklane.application.port.in.queue.JobDetails;
-import dev.worklane.application.port.in.queue.JobList;
-import dev.worklane.application.port.in.queue.JobState;
-import dev.worklane.application.port.in.queue.JobSummary;
-import dev.worklane.application.port.in.queue.QueueOverview;
+import dev.worklane.application.port.model.PageRequest;
+import dev.worklane.application.port.model.queue.JobDetails;
+import dev.worklane.application.port.model.queue.JobList;
+import dev.worklane.application.port.model.queue.JobState;
+import dev.worklane.application.port.model.queue.JobSummary;
+import dev.worklane.application.port.model.queue.QueueOverview;
 import dev.worklane.application.port.out.QueueControl;
 import dev.worklane.application.port.out.QueueControl.Outcome;
 import dev.worklane.domain.common.ConflictException;

@@ -13,13 +13,13 @@ import static org.mockito.Mockito.when;
 
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.in.Change;
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Position;
 import dev.worklane.application.port.in.task.CreateTaskCommand;
-import dev.worklane.application.port.in.task.TaskFilter;
 import dev.worklane.application.port.in.task.TaskView;
 import dev.worklane.application.port.in.task.UpdateTaskCommand;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Position;
+import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;

@@ -131,11 +131,11 @@ class UserAdministrationServiceTest {
 
   @Test
   void adminsListAccountsWithTheirProfiles() {
-    dev.worklane.application.port.in.PageRequest page =
-        new dev.worklane.application.port.in.PageRequest(2, 1);
+    dev.worklane.application.port.model.PageRequest page =
+        new dev.worklane.application.port.model.PageRequest(2, 1);
     when(users.list(page))
         .thenReturn(
-            new dev.worklane.application.port.in.Page<>(java.util.List.of(target), 2, 1, 5));
+            new dev.worklane.application.port.model.Page<>(java.util.List.of(target), 2, 1, 5));
     when(profiles.findByUserIds(java.util.List.of(target.id())))
         .thenReturn(
             java.util.Map.of(target.id(), new Profile(target.id(), "T", ZoneId.of("UTC"), T0)));

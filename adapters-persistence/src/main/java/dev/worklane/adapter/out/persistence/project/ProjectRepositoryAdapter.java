@@ -4,11 +4,11 @@ import static dev.worklane.adapter.out.persistence.support.Constraints.violates;
 import static dev.worklane.adapter.out.persistence.support.Keyset.utc;
 
 import dev.worklane.adapter.out.persistence.support.Keyset;
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
-import dev.worklane.application.port.in.Position;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
+import dev.worklane.application.port.model.Position;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.NotFoundException;

@@ -1,8 +1,8 @@
 package dev.worklane.adapter.out.persistence.support;
 
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Position;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Position;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -3,8 +3,8 @@ package dev.worklane.adapter.out.persistence.task;
 import static dev.worklane.adapter.out.persistence.support.Keyset.utc;
 
 import dev.worklane.adapter.out.persistence.support.Keyset;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.task.TaskFilter;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.Task;
 import dev.worklane.domain.task.TaskId;

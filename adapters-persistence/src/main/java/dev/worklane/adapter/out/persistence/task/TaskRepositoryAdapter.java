@@ -1,11 +1,11 @@
 package dev.worklane.adapter.out.persistence.task;
 
 import dev.worklane.adapter.out.persistence.support.Keyset;
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Position;
-import dev.worklane.application.port.in.project.ProjectSummary;
-import dev.worklane.application.port.in.task.TaskFilter;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Position;
+import dev.worklane.application.port.model.project.ProjectSummary;
+import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.common.VersionMismatchException;

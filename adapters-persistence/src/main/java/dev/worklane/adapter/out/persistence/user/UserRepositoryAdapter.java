@@ -2,8 +2,8 @@ package dev.worklane.adapter.out.persistence.user;
 
 import static dev.worklane.adapter.out.persistence.support.Constraints.violates;
 
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.NotFoundException;

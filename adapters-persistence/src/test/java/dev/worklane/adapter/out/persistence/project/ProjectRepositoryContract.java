@@ -5,10 +5,10 @@ import static dev.worklane.adapter.out.persistence.fixtures.ProjectFixtures.aPro
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.Transactions;
 import dev.worklane.domain.common.ConflictException;

@@ -6,9 +6,9 @@ import static dev.worklane.domain.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.adapter.out.persistence.PersistenceIntegrationTest;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Position;
-import dev.worklane.application.port.in.task.TaskFilter;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Position;
+import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.project.ProjectId;

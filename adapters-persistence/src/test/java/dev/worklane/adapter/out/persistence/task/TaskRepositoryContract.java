@@ -6,10 +6,10 @@ import static dev.worklane.adapter.out.persistence.fixtures.ProjectFixtures.aTas
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.project.ProjectSummary;
-import dev.worklane.application.port.in.task.TaskFilter;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.project.ProjectSummary;
+import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.domain.common.NotFoundException;

@@ -5,8 +5,8 @@ import static dev.worklane.domain.fixtures.UserFixtures.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.user.Email;

@@ -2,12 +2,12 @@ package dev.worklane.adapter.out.redis.queue;
 
 import dev.worklane.adapter.out.redis.queue.QueueScripts.Script;
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
-import dev.worklane.application.port.in.PageRequest;
-import dev.worklane.application.port.in.queue.JobDetails;
-import dev.worklane.application.port.in.queue.JobList;
-import dev.worklane.application.port.in.queue.JobState;
-import dev.worklane.application.port.in.queue.JobSummary;
-import dev.worklane.application.port.in.queue.QueueOverview;
+import dev.worklane.application.port.model.PageRequest;
+import dev.worklane.application.port.model.queue.JobDetails;
+import dev.worklane.application.port.model.queue.JobList;
+import dev.worklane.application.port.model.queue.JobState;
+import dev.worklane.application.port.model.queue.JobSummary;
+import dev.worklane.application.port.model.queue.QueueOverview;
 import dev.worklane.application.port.out.JobRequest;
 import dev.worklane.application.port.out.QueueControl;
 import java.time.Clock;

@@ -13,7 +13,7 @@ import dev.worklane.adapter.out.redis.testsupport.TestRedis;
 import dev.worklane.application.job.Job;
 import dev.worklane.application.job.JobHandler;
 import dev.worklane.application.job.JobHandlers;
-import dev.worklane.application.port.in.queue.JobState;
+import dev.worklane.application.port.model.queue.JobState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.worklane.adapter.out.redis.support.RedisConnections;
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
-import dev.worklane.application.port.in.PageRequest;
-import dev.worklane.application.port.in.queue.JobList;
-import dev.worklane.application.port.in.queue.JobState;
-import dev.worklane.application.port.in.queue.JobSummary;
-import dev.worklane.application.port.in.queue.QueueOverview;
+import dev.worklane.application.port.model.PageRequest;
+import dev.worklane.application.port.model.queue.JobList;
+import dev.worklane.application.port.model.queue.JobState;
+import dev.worklane.application.port.model.queue.JobSummary;
+import dev.worklane.application.port.model.queue.QueueOverview;
 import dev.worklane.application.port.out.JobOptions;
 import dev.worklane.application.port.out.JobRequest;
 import dev.worklane.application.port.out.OutboxJob;

@@ -1,6 +1,6 @@
 package dev.worklane.adapter.in.web.admin;
 
-import dev.worklane.application.port.in.queue.JobState;
+import dev.worklane.application.port.model.queue.JobState;
 import dev.worklane.domain.common.InvalidInputException;
 import java.util.Arrays;
 import java.util.stream.Collectors;

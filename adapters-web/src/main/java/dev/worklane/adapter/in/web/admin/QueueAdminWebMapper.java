@@ -1,9 +1,9 @@
 package dev.worklane.adapter.in.web.admin;
 
-import dev.worklane.application.port.in.queue.JobDetails;
-import dev.worklane.application.port.in.queue.JobState;
-import dev.worklane.application.port.in.queue.JobSummary;
-import dev.worklane.application.port.in.queue.QueueOverview;
+import dev.worklane.application.port.model.queue.JobDetails;
+import dev.worklane.application.port.model.queue.JobState;
+import dev.worklane.application.port.model.queue.JobSummary;
+import dev.worklane.application.port.model.queue.QueueOverview;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.worklane.adapter.in.web.openapi;
 
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.PageRequest;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -6,7 +6,7 @@ import static dev.worklane.adapter.in.web.openapi.ApiContractCustomizer.ref;
 import static dev.worklane.adapter.in.web.openapi.ApiContractCustomizer.string;
 import static dev.worklane.adapter.in.web.openapi.ApiContractCustomizer.typed;
 
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.PageRequest;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Schema;

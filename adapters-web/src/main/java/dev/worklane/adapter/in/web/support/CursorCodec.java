@@ -1,8 +1,8 @@
 package dev.worklane.adapter.in.web.support;
 
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Position;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Position;
 import dev.worklane.domain.project.ProjectId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.worklane.adapter.in.web.support;
 
-import dev.worklane.application.port.in.Page;
+import dev.worklane.application.port.model.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.worklane.adapter.in.web.support;
 
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.domain.common.InvalidInputException;
 
 /**

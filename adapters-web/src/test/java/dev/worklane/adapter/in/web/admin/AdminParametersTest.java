@@ -3,7 +3,7 @@ package dev.worklane.adapter.in.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.worklane.application.port.in.queue.JobState;
+import dev.worklane.application.port.model.queue.JobState;
 import dev.worklane.domain.common.InvalidInputException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

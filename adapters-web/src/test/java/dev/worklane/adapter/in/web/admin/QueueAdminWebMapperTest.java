@@ -2,10 +2,10 @@ package dev.worklane.adapter.in.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.worklane.application.port.in.queue.JobDetails;
-import dev.worklane.application.port.in.queue.JobState;
-import dev.worklane.application.port.in.queue.JobSummary;
-import dev.worklane.application.port.in.queue.QueueOverview;
+import dev.worklane.application.port.model.queue.JobDetails;
+import dev.worklane.application.port.model.queue.JobState;
+import dev.worklane.application.port.model.queue.JobSummary;
+import dev.worklane.application.port.model.queue.QueueOverview;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.worklane.adapter.in.web.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.worklane.application.port.in.Position;
+import dev.worklane.application.port.model.Position;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,10 +1,10 @@
 package dev.worklane.application.port.in.project;
 
 import dev.worklane.application.port.in.Actor;
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.user.UserId;
 

@@ -1,7 +1,11 @@
 package dev.worklane.application.port.in.queue;
 
 import dev.worklane.application.port.in.Actor;
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.PageRequest;
+import dev.worklane.application.port.model.queue.JobDetails;
+import dev.worklane.application.port.model.queue.JobList;
+import dev.worklane.application.port.model.queue.JobState;
+import dev.worklane.application.port.model.queue.QueueOverview;
 import java.util.List;
 
 /**

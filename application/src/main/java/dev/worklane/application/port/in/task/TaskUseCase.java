@@ -1,8 +1,9 @@
 package dev.worklane.application.port.in.task;
 
 import dev.worklane.application.port.in.Actor;
-import dev.worklane.application.port.in.CursorPage;
-import dev.worklane.application.port.in.CursorRequest;
+import dev.worklane.application.port.model.CursorPage;
+import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.TaskId;
 

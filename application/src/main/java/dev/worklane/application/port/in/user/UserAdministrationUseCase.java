@@ -1,8 +1,8 @@
 package dev.worklane.application.port.in.user;
 
 import dev.worklane.application.port.in.Actor;
-import dev.worklane.application.port.in.Page;
-import dev.worklane.application.port.in.PageRequest;
+import dev.worklane.application.port.model.Page;
+import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.UserId;
 import java.util.Set;

@@ -2,7 +2,7 @@ package dev.worklane.adapter.in.web.v1.project;
 
 import dev.worklane.application.port.in.project.MemberView;
 import dev.worklane.application.port.in.project.ProjectDetails;
-import dev.worklane.application.port.in.project.ProjectSummary;
+import dev.worklane.application.port.model.project.ProjectSummary;
 import dev.worklane.domain.project.Project;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package dev.worklane.application.port.in.queue;
+package dev.worklane.application.port.model.queue;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.worklane.application.port.in;
+package dev.worklane.application.port.model;
 
 import java.util.List;
 import java.util.function.Function;

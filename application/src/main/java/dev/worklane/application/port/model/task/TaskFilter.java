@@ -1,4 +1,4 @@
-package dev.worklane.application.port.in.task;
+package dev.worklane.application.port.model.task;
 
 import dev.worklane.domain.task.TaskStatus;
 import dev.worklane.domain.user.UserId;

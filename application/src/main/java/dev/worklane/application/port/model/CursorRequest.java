@@ -1,4 +1,4 @@
-package dev.worklane.application.port.in;
+package dev.worklane.application.port.model;
 
 import dev.worklane.domain.common.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package dev.worklane.application.port.in.project;
+package dev.worklane.application.port.model.project;
 
 /** Task counts by status: cached as {@code cache:projects:{id}:summary} (SPEC §6.1). */
 public record ProjectSummary(long todo, long inProgress, long done) {

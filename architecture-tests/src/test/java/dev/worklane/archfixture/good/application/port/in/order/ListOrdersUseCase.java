@@ -1,0 +1,7 @@
+package dev.worklane.archfixture.good.application.port.in.order;
+
+import dev.worklane.archfixture.good.application.port.model.OrderPage;
+
+public interface ListOrdersUseCase {
+  OrderPage list(int page);
+}
