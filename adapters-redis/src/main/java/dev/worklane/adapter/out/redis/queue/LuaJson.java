@@ -37,6 +37,23 @@ final class LuaJson {
     return out.append(']').toString();
   }
 
+  /** A flat object of strings (a job payload). */
+  static String stringMap(Map<String, String> map) {
+    StringBuilder out = new StringBuilder(16 + map.size() * 32);
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      string(out, entry.getKey());
+      out.append(':');
+      string(out, entry.getValue());
+    }
+    return out.append('}').toString();
+  }
+
   private static void string(StringBuilder out, String value) {
     out.append('"');
     for (int i = 0; i < value.length(); i++) {
