@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The little JSON on the path of every job: rows sent to the scripts, their replies (cjson on the
  * Redis side: arrays of strings and numbers, {@code {}} for an empty table) and job payloads (flat
- * string objects written by Jackson). Hand-written because it must stay cheap even before the JIT
- * has warmed up: a worker's first thousand jobs run mostly interpreted.
+ * string objects). Hand-written because it must stay cheap before the JIT has warmed up, when a
+ * worker's first thousand jobs run mostly interpreted: {@code bench/json.sh} measures it against
+ * Jackson, and bench/README.md has the figures that keep it.
  */
 final class LuaJson {
   private LuaJson() {}

@@ -174,7 +174,8 @@ public final class QueueScripts {
             replies);
   }
 
-  private static Object parseReply(String json) {
+  /** The JSON of {@code finish_and_take.lua}'s reply; unreadable JSON is a malformed reply. */
+  static Object parseReply(String json) {
     try {
       return LuaJson.parse(json);
     } catch (RuntimeException e) {

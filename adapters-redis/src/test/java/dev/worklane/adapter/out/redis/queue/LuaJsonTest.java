@@ -45,6 +45,16 @@ class LuaJsonTest {
   }
 
   @Test
+  void writesPayloadsThatJacksonAndTheParserReadBack() {
+    Map<String, String> payload = Map.of("to", "ada@example.com", "secret.token", TRICKY, "", "e");
+    String json = LuaJson.stringMap(payload);
+
+    assertThat(LuaJson.parseStringMap(json)).isEqualTo(payload);
+    assertThat(JsonMapper.builder().build().readValue(json, Map.class)).isEqualTo(payload);
+    assertThat(LuaJson.stringMap(Map.of())).isEqualTo("{}");
+  }
+
+  @Test
   void refusesWhatIsNotJson() {
     assertThatThrownBy(() -> LuaJson.parse("[1,2")).isInstanceOf(RuntimeException.class);
     assertThatThrownBy(() -> LuaJson.parse("[1] x")).isInstanceOf(IllegalArgumentException.class);

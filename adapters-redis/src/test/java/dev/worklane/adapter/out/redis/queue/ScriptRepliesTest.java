@@ -28,7 +28,7 @@ class ScriptRepliesTest {
   @Test
   void finishAndTakeReadsCjsonOutputWithEmptyTablesAsEmptyArrays() {
     Object reply =
-        LuaJson.parse(
+        QueueScripts.parseReply(
             "[0,1733000000000,[1,2,3,4,0],[[\"j1\",\"email.send\",\"{\\\"to\\\":\\\"a\\\"}\","
                 + "\"req-1\",2,5,\"30000\",\"1732999999000\",\"2:cafe:1\"]]]");
 
@@ -56,7 +56,7 @@ class ScriptRepliesTest {
                 1732999999000L,
                 "2:cafe:1"));
 
-    FinishAndTake idle = FinishAndTake.decode(LuaJson.parse("[1,-1,{},{}]"));
+    FinishAndTake idle = FinishAndTake.decode(QueueScripts.parseReply("[1,-1,{},{}]"));
     assertThat(idle.paused()).isTrue();
     assertThat(idle.nextDueAt()).isEmpty();
     assertThat(idle.codes()).isEmpty();
@@ -66,6 +66,8 @@ class ScriptRepliesTest {
   @Test
   void aShortOrMistypedFinishAndTakeReplyNamesWhatIsWrong() {
     assertMalformed(() -> FinishAndTake.decode(List.of(0L, -1L)), "finish_and_take reply", "4");
+    assertMalformed(() -> QueueScripts.parseReply("[0,-1,[1"), "finish_and_take reply", "JSON");
+    assertMalformed(() -> QueueScripts.parseReply(null), "finish_and_take reply", "JSON");
     assertMalformed(() -> FinishAndTake.decode("oops"), "finish_and_take reply", "not an array");
     assertMalformed(
         () -> FinishAndTake.decode(List.of(0L, -1L, List.of(9L), List.of())), "finish code 9");
