@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RScript;
 import org.redisson.api.RTopic;
@@ -111,7 +111,12 @@ public final class RedisCacheAdapter implements Cache, AutoCloseable {
   private final String channel;
   private final AtomicLong invalidationsSeen = new AtomicLong();
   private final Set<CacheKey> pending = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean dropAllPending = new AtomicBoolean();
+
+  /**
+   * Overflows not yet answered by dropping the whole cache (a count, so none is lost in a race).
+   */
+  private final AtomicInteger dropsOwed = new AtomicInteger();
+
   private final ScheduledExecutorService replayer;
   private volatile boolean subscribed;
 
@@ -233,7 +238,7 @@ public final class RedisCacheAdapter implements Cache, AutoCloseable {
 
   /** Evictions are waiting for Redis: what it (or the near cache) holds may be stale. */
   private boolean untrusted() {
-    return !pending.isEmpty() || dropAllPending.get();
+    return !pending.isEmpty() || dropsOwed.get() > 0;
   }
 
   @Override
@@ -338,14 +343,11 @@ public final class RedisCacheAdapter implements Cache, AutoCloseable {
   }
 
   private void keep(CacheKey key) {
-    if (dropAllPending.get()) {
-      return;
-    }
     if (pending.size() >= MAX_PENDING) {
-      if (dropAllPending.compareAndSet(false, true)) {
+      if (dropsOwed.getAndIncrement() == 0) {
         LOG.warn("cache_evictions_overflow kept={} action=drop-whole-cache", MAX_PENDING);
       }
-      pending.clear();
+      pending.clear(); // what was cleared is covered by the drop, which runs before any replay
       return;
     }
     pending.add(key);
@@ -361,13 +363,13 @@ public final class RedisCacheAdapter implements Cache, AutoCloseable {
       return true;
     }
     try {
-      if (dropAllPending.get()) {
-        pending.clear();
+      int owed = dropsOwed.get();
+      if (owed > 0) {
         long dropped = redis.getKeys().deleteByPattern(escapeGlob(prefix) + "*");
         if (invalidations != null) {
           invalidations.publish(ALL);
         }
-        dropAllPending.set(false);
+        dropsOwed.addAndGet(-owed);
         LOG.info("cache_dropped reason=evictions-overflow keys={}", dropped);
       }
       int replayed = 0;
