@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -283,6 +284,45 @@ class SessionIT extends SharedE2eTest {
           .isEqualTo(200);
     } finally {
       restarted.close();
+    }
+  }
+
+  @Test
+  void aSessionUsedAllTheTimeStillEndsItsMaxLifetimeAfterLogin() throws InterruptedException {
+    Duration lifetime = Duration.ofSeconds(4);
+    ConfigurableApplicationContext other =
+        startAnotherInstance(Map.of("worklane.security.session-max-lifetime", "4s"));
+    try {
+      Api there = new Api(portOf(other));
+      long beforeLogin = System.nanoTime();
+      String session = sessionFor(uniqueEmail());
+      long afterLogin = System.nanoTime();
+
+      int used = 0;
+      while (System.nanoTime() - beforeLogin < lifetime.minusMillis(800).toNanos()) {
+        Api.Response me = withSession(there.call("GET", "/api/v1/users/me"), session).send();
+        if (System.nanoTime() - beforeLogin < lifetime.toNanos()) { // answered within the lifetime
+          assertThat(me.status()).as(me.toString()).isEqualTo(200);
+          used++;
+        }
+        Thread.sleep(300); // far below the idle timeout: the session never idles
+      }
+      assertThat(used).as("the session was used again and again").isGreaterThan(1);
+      long sleepNanos = lifetime.toNanos() - (System.nanoTime() - afterLogin);
+      if (sleepNanos > 0) {
+        Thread.sleep(Duration.ofNanos(sleepNanos).plusMillis(100));
+      }
+
+      assertProblem(
+          withSession(there.call("GET", "/api/v1/users/me"), session).send(),
+          401,
+          "UNAUTHENTICATED");
+      assertProblem(
+          withSession(api().call("GET", "/api/v1/users/me"), session).send(),
+          401,
+          "UNAUTHENTICATED");
+    } finally {
+      other.close();
     }
   }
 
