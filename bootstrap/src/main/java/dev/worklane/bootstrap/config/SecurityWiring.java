@@ -2,6 +2,7 @@ package dev.worklane.bootstrap.config;
 
 import dev.worklane.adapter.in.web.outbound.PasswordHashingSettings;
 import dev.worklane.adapter.in.web.security.JwtSettings;
+import dev.worklane.adapter.in.web.security.SessionSettings;
 import dev.worklane.adapter.in.web.support.ApiVersionSettings;
 import dev.worklane.adapter.in.web.support.CursorSettings;
 import dev.worklane.adapter.in.web.support.WebSettings;
@@ -32,6 +33,11 @@ public class SecurityWiring {
   @Bean
   PasswordHashingSettings passwordHashingSettings(WorklaneProperties properties) {
     return new PasswordHashingSettings(properties.security().bcryptStrength());
+  }
+
+  @Bean
+  SessionSettings sessionSettings(WorklaneProperties properties) {
+    return new SessionSettings(properties.security().sessionMaxLifetime());
   }
 
   @Bean

@@ -86,7 +86,9 @@ public record WorklaneProperties(
       String activeKeyId,
       String jwkSetUri) {}
 
-  public record Security(@DefaultValue("12") int bcryptStrength) {}
+  /** {@code sessionMaxLifetime}: a browser session ends this long after its login, used or not. */
+  public record Security(
+      @DefaultValue("12") int bcryptStrength, @DefaultValue("7d") Duration sessionMaxLifetime) {}
 
   public record Web(@DefaultValue("1MB") DataSize maxJsonBody) {}
 

@@ -111,12 +111,13 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
   /** Cache-aside on {@code cache:projects:{id}:summary}; task writes invalidate it. */
   private ProjectSummary summary(ProjectId id) {
     CacheKey key = CacheKey.projectSummary(id);
-    return cache
-        .get(key, ProjectSummary.class)
+    Cache.Lookup<ProjectSummary> cached = cache.get(key, ProjectSummary.class);
+    return cached
+        .value()
         .orElseGet(
             () -> {
               ProjectSummary summary = tasks.summarise(id);
-              cache.put(key, summary);
+              cache.put(key, cached, summary);
               return summary;
             });
   }

@@ -59,12 +59,13 @@ public final class MyAccountService implements MyAccountUseCase {
   @Override
   public UserAccount get(Actor actor) {
     CacheKey key = CacheKey.user(actor.userId());
-    return cache
-        .get(key, UserAccount.class)
+    Cache.Lookup<UserAccount> cached = cache.get(key, UserAccount.class);
+    return cached
+        .value()
         .orElseGet(
             () -> {
               UserAccount account = load(actor.userId());
-              cache.put(key, account);
+              cache.put(key, cached, account);
               return account;
             });
   }

@@ -81,6 +81,7 @@ class TaskServiceTest {
   @BeforeEach
   void world() {
     transactions = new DirectTransactions(commit);
+    lenient().when(cache.get(any(), any())).thenReturn(Cache.Lookup.miss(0));
     lenient().when(projects.findById(project.id())).thenReturn(Optional.of(project));
     lenient()
         .when(projects.findMember(project.id(), member.userId()))

@@ -81,20 +81,21 @@ class MyAccountServiceTest {
 
   @Test
   void aCacheMissLoadsFromTheRepositoriesAndFillsTheCache() {
-    when(cache.get(CacheKey.user(ada.id()), UserAccount.class)).thenReturn(Optional.empty());
+    when(cache.get(CacheKey.user(ada.id()), UserAccount.class)).thenReturn(Cache.Lookup.miss(3));
     when(users.findById(ada.id())).thenReturn(Optional.of(ada));
     when(profiles.findByUserId(ada.id())).thenReturn(Optional.of(profile));
 
     UserAccount account = service().get(actor);
 
     assertThat(account).isEqualTo(UserAccount.of(ada, profile));
-    verify(cache).put(CacheKey.user(ada.id()), account);
+    verify(cache).put(CacheKey.user(ada.id()), Cache.Lookup.miss(3), account);
   }
 
   @Test
   void aCacheHitSkipsTheRepositories() {
     UserAccount cached = UserAccount.of(ada, profile);
-    when(cache.get(CacheKey.user(ada.id()), UserAccount.class)).thenReturn(Optional.of(cached));
+    when(cache.get(CacheKey.user(ada.id()), UserAccount.class))
+        .thenReturn(Cache.Lookup.hit(cached));
 
     assertThat(service().get(actor)).isSameAs(cached);
     verifyNoInteractions(users, profiles);
@@ -180,7 +181,7 @@ class MyAccountServiceTest {
 
   @Test
   void aVanishedAccountIsNotFound() {
-    when(cache.get(any(), any())).thenReturn(Optional.empty());
+    when(cache.get(any(), any())).thenReturn(Cache.Lookup.uncacheable());
     when(users.findById(ada.id())).thenReturn(Optional.empty());
     assertThatThrownBy(() -> service().get(actor)).isInstanceOf(NotFoundException.class);
 
