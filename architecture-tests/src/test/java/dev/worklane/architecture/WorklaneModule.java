@@ -13,6 +13,7 @@ enum WorklaneModule {
   ADAPTERS_PERSISTENCE("adapters-persistence", "adapter.out.persistence", true),
   ADAPTERS_REDIS("adapters-redis", "adapter.out.redis", false),
   ADAPTERS_STORAGE("adapters-storage", "adapter.out.storage", false),
+  ADAPTERS_SECURITY("adapters-security", "adapter.out.security", true),
   BOOTSTRAP("bootstrap", "bootstrap", true);
 
   static final String BASE_PACKAGE = "dev.worklane";

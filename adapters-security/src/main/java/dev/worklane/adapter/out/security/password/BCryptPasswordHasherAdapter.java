@@ -1,4 +1,4 @@
-package dev.worklane.adapter.in.web.outbound;
+package dev.worklane.adapter.out.security.password;
 
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.domain.user.Password;

@@ -1,4 +1,4 @@
-package dev.worklane.adapter.in.web.outbound;
+package dev.worklane.adapter.out.security.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
