@@ -1,9 +1,13 @@
 package dev.worklane.bootstrap.config;
 
+import dev.worklane.adapter.out.redis.RedisSettings;
+import dev.worklane.adapter.out.redis.queue.QueueSettings;
+import dev.worklane.application.service.auth.AuthSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +15,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Every Worklane setting (STYLE 13). Each one is documented in the README with its environment
- * variable; application.yml maps the variables.
+ * variable; application.yml maps the variables. A default that the core or an adapter also needs
+ * lives there, as a constant this record falls back to (application.yml maps such a variable
+ * without a default).
  */
 @ConfigurationProperties("worklane")
 public record WorklaneProperties(
@@ -37,12 +43,28 @@ public record WorklaneProperties(
   public record Queue(
       @DefaultValue("true") boolean workersEnabled,
       Map<String, Integer> concurrency,
-      @DefaultValue("24h") Duration completedRetention,
-      @DefaultValue("0s") Duration failedRetention,
-      @DefaultValue("10s") Duration shutdownGrace,
+      Duration completedRetention,
+      Duration failedRetention,
+      Duration shutdownGrace,
       @DefaultValue("1s") Duration outboxPoll) {
+    public Queue {
+      completedRetention = orDefault(completedRetention, QueueSettings.DEFAULT_COMPLETED_RETENTION);
+      failedRetention = orDefault(failedRetention, QueueSettings.DEFAULT_FAILED_RETENTION);
+      shutdownGrace = orDefault(shutdownGrace, QueueSettings.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** The queues given a worker count; the others keep the engine's defaults. */
     public Map<String, Integer> concurrencyOverrides() {
-      return concurrency == null ? Map.of() : concurrency;
+      Map<String, Integer> given = new HashMap<>();
+      if (concurrency != null) {
+        concurrency.forEach(
+            (queue, workers) -> {
+              if (workers != null) {
+                given.put(queue, workers);
+              }
+            });
+      }
+      return given;
     }
   }
 
@@ -78,13 +100,18 @@ public record WorklaneProperties(
   public record Jwt(
       @DefaultValue("http://localhost:8080") String issuer,
       @DefaultValue("worklane-api") String audience,
-      @DefaultValue("7d") Duration accessTokenTtl,
-      @DefaultValue("30d") Duration refreshTokenTtl,
+      Duration accessTokenTtl,
+      Duration refreshTokenTtl,
       String keys,
       String keysFile,
       @DefaultValue("true") boolean generateKeys,
       String activeKeyId,
-      String jwkSetUri) {}
+      String jwkSetUri) {
+    public Jwt {
+      accessTokenTtl = orDefault(accessTokenTtl, AuthSettings.DEFAULT_ACCESS_TOKEN_TTL);
+      refreshTokenTtl = orDefault(refreshTokenTtl, AuthSettings.DEFAULT_REFRESH_TOKEN_TTL);
+    }
+  }
 
   public record Security(@DefaultValue("12") int bcryptStrength) {}
 
@@ -104,11 +131,17 @@ public record WorklaneProperties(
       String configFile,
       @DefaultValue("0") int cacheDatabase,
       @DefaultValue("1") int sessionDatabase,
-      @DefaultValue("2") int queueDatabase,
+      Integer queueDatabase,
       @DefaultValue("") String keyPrefix,
-      @DefaultValue("1s") Duration commandTimeout,
-      @DefaultValue("5s") Duration circuitOpenFor,
+      Duration commandTimeout,
+      Duration circuitOpenFor,
       @DefaultValue("30d") Duration revocationRetention) {
+    public Redis {
+      queueDatabase = orDefault(queueDatabase, RedisSettings.DEFAULT_QUEUE_DATABASE);
+      commandTimeout = orDefault(commandTimeout, RedisSettings.DEFAULT_COMMAND_TIMEOUT);
+      circuitOpenFor = orDefault(circuitOpenFor, RedisSettings.DEFAULT_CIRCUIT_OPEN_FOR);
+    }
+
     public boolean embedded() {
       return (url == null || url.isBlank()) && (configFile == null || configFile.isBlank());
     }
@@ -164,6 +197,10 @@ public record WorklaneProperties(
 
   public URI jwkSetUri() {
     return isBlank(jwt.jwkSetUri()) ? null : URI.create(jwt.jwkSetUri());
+  }
+
+  private static <T> T orDefault(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   private static boolean isBlank(String value) {
