@@ -25,19 +25,16 @@ public class MailWiring {
     if (mail.smtp()) {
       return MailAdapterSettings.smtp(
           mail.from(),
-          new SmtpSettings(
+          SmtpSettings.withDefaultTimeouts(
               mail.smtpHost(),
               mail.smtpPort(),
               mail.smtpUsername(),
               mail.smtpPassword(),
-              SmtpSettings.Security.valueOf(mail.smtpSecurity().strip().toUpperCase(Locale.ROOT)),
-              null,
-              null));
+              SmtpSettings.Security.valueOf(mail.smtpSecurity().strip().toUpperCase(Locale.ROOT))));
     }
     return mail.directory() == null || mail.directory().toString().isBlank()
         ? MailAdapterSettings.files(mail.from(), properties.dataDir())
-        : new MailAdapterSettings(
-            MailAdapterSettings.Transport.FILE, mail.from(), null, mail.directory());
+        : MailAdapterSettings.filesIn(mail.from(), mail.directory());
   }
 
   @Bean
