@@ -15,13 +15,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Every Worklane setting (STYLE 13). Each one is documented in the README with its environment
- * variable; application.yml maps the variables. A default that the core or an adapter also needs
- * lives there, as a constant this record falls back to (application.yml maps such a variable
- * without a default).
+ * variable; application.yml maps the variables. Each default is written once: where the core or an
+ * adapter needs it too, as a constant there that this record falls back to (application.yml maps
+ * the variable without a default); otherwise in application.yml, next to its variable.
  */
 @ConfigurationProperties("worklane")
 public record WorklaneProperties(
-    @DefaultValue(".worklane") Path dataDir,
+    Path dataDir,
     @DefaultValue Db db,
     @DefaultValue Jwt jwt,
     @DefaultValue Security security,
@@ -32,7 +32,7 @@ public record WorklaneProperties(
     @DefaultValue RateLimit rateLimit,
     @DefaultValue Api api,
     @DefaultValue Cursor cursor,
-    @DefaultValue("http://localhost:8080") String publicUrl,
+    String publicUrl,
     @DefaultValue Queue queue,
     @DefaultValue Mail mail) {
 
@@ -41,12 +41,12 @@ public record WorklaneProperties(
    * instance; {@code failedRetention} zero keeps failed jobs until someone removes them.
    */
   public record Queue(
-      @DefaultValue("true") boolean workersEnabled,
+      boolean workersEnabled,
       Map<String, Integer> concurrency,
       Duration completedRetention,
       Duration failedRetention,
       Duration shutdownGrace,
-      @DefaultValue("1s") Duration outboxPoll) {
+      Duration outboxPoll) {
     public Queue {
       completedRetention = orDefault(completedRetention, QueueSettings.DEFAULT_COMPLETED_RETENTION);
       failedRetention = orDefault(failedRetention, QueueSettings.DEFAULT_FAILED_RETENTION);
@@ -74,11 +74,11 @@ public record WorklaneProperties(
    */
   public record Mail(
       String smtpHost,
-      @DefaultValue("587") int smtpPort,
+      int smtpPort,
       String smtpUsername,
       String smtpPassword,
-      @DefaultValue("starttls") String smtpSecurity,
-      @DefaultValue("Worklane <worklane@localhost>") String from,
+      String smtpSecurity,
+      String from,
       Path directory) {
     public boolean smtp() {
       return smtpHost != null && !smtpHost.isBlank();
@@ -98,13 +98,13 @@ public record WorklaneProperties(
   }
 
   public record Jwt(
-      @DefaultValue("http://localhost:8080") String issuer,
-      @DefaultValue("worklane-api") String audience,
+      String issuer,
+      String audience,
       Duration accessTokenTtl,
       Duration refreshTokenTtl,
       String keys,
       String keysFile,
-      @DefaultValue("true") boolean generateKeys,
+      boolean generateKeys,
       String activeKeyId,
       String jwkSetUri) {
     public Jwt {
@@ -113,9 +113,9 @@ public record WorklaneProperties(
     }
   }
 
-  public record Security(@DefaultValue("12") int bcryptStrength) {}
+  public record Security(int bcryptStrength) {}
 
-  public record Web(@DefaultValue("1MB") DataSize maxJsonBody) {}
+  public record Web(DataSize maxJsonBody) {}
 
   /**
    * Demo accounts (Liquibase context {@code demo}); on by default only with the embedded database.
@@ -129,13 +129,13 @@ public record WorklaneProperties(
   public record Redis(
       String url,
       String configFile,
-      @DefaultValue("0") int cacheDatabase,
-      @DefaultValue("1") int sessionDatabase,
+      int cacheDatabase,
+      int sessionDatabase,
       Integer queueDatabase,
-      @DefaultValue("") String keyPrefix,
+      String keyPrefix,
       Duration commandTimeout,
       Duration circuitOpenFor,
-      @DefaultValue("30d") Duration revocationRetention) {
+      Duration revocationRetention) {
     public Redis {
       queueDatabase = orDefault(queueDatabase, RedisSettings.DEFAULT_QUEUE_DATABASE);
       commandTimeout = orDefault(commandTimeout, RedisSettings.DEFAULT_COMMAND_TIMEOUT);
@@ -149,17 +149,14 @@ public record WorklaneProperties(
 
   /** Cache-aside: {@code ttl} overrides the default per namespace (e.g. {@code users: 10m}). */
   public record CacheSettings(
-      @DefaultValue("true") boolean enabled,
-      @DefaultValue("1h") Duration defaultTtl,
-      @DefaultValue("5s") Duration nearTtl,
-      Map<String, Duration> ttl) {
+      boolean enabled, Duration defaultTtl, Duration nearTtl, Map<String, Duration> ttl) {
     public Map<String, Duration> ttlByNamespace() {
       return ttl == null ? Map.of() : ttl;
     }
   }
 
   /** Budgets per scope (global, authenticated, guest, login, register, password-reset). */
-  public record RateLimit(@DefaultValue("true") boolean enabled, Map<String, Limit> limits) {
+  public record RateLimit(boolean enabled, Map<String, Limit> limits) {
     public Map<String, Limit> overrides() {
       return limits == null ? Map.of() : limits;
     }
@@ -171,7 +168,7 @@ public record WorklaneProperties(
    * API versions: v1 is deprecated on {@code v1Deprecation} and goes away on {@code v1Sunset}
    * (blank: six months later; earlier is refused at startup).
    */
-  public record Api(@DefaultValue("2026-12-01") LocalDate v1Deprecation, String v1Sunset) {
+  public record Api(LocalDate v1Deprecation, String v1Sunset) {
     public LocalDate v1SunsetDate() {
       return isBlank(v1Sunset) ? null : LocalDate.parse(v1Sunset.strip());
     }

@@ -39,6 +39,21 @@ class SettingsDefaultsTest {
   }
 
   @Test
+  void defaultsOnlyBootstrapUsesComeFromApplicationYml() throws IOException {
+    WorklaneProperties properties = bind(Map.of());
+
+    assertThat(properties.security().bcryptStrength()).isEqualTo(12);
+    assertThat(properties.queue().workersEnabled()).isTrue();
+    assertThat(properties.queue().outboxPoll()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(properties.redis().revocationRetention()).isEqualTo(Duration.ofDays(30));
+    assertThat(properties.redis().keyPrefix()).isEmpty();
+    assertThat(properties.cache().enabled()).isTrue();
+    assertThat(properties.rateLimit().enabled()).isTrue();
+    assertThat(properties.mail().smtpPort()).isEqualTo(587);
+    assertThat(properties.publicUrl()).isEqualTo("http://localhost:8080");
+  }
+
+  @Test
   void setVariablesWin() throws IOException {
     WorklaneProperties properties =
         bind(
