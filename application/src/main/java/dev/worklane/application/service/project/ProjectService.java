@@ -58,13 +58,14 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
       ProfileRepository profiles,
       Transactions transactions,
       Cache cache,
+      CachedWrites cachedWrites,
       Clock clock) {
     this.projects = projects;
     this.tasks = tasks;
     this.users = users;
     this.names = new DisplayNames(profiles, cache);
     this.access = new ProjectAccess(projects, cache);
-    this.cachedWrites = new CachedWrites(cache, transactions);
+    this.cachedWrites = cachedWrites;
     this.transactions = transactions;
     this.cache = cache;
     this.clock = clock;

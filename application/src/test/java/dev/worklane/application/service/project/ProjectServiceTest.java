@@ -30,6 +30,7 @@ import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.InvalidInputException;
@@ -84,7 +85,14 @@ class ProjectServiceTest {
 
   ProjectService service() {
     return new ProjectService(
-        projects, tasks, users, profiles, transactions, cache, Clock.fixed(T0, ZoneOffset.UTC));
+        projects,
+        tasks,
+        users,
+        profiles,
+        transactions,
+        cache,
+        new CachedWrites(cache, transactions),
+        Clock.fixed(T0, ZoneOffset.UTC));
   }
 
   void exists(Project p) {

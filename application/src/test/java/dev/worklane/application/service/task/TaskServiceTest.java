@@ -26,6 +26,7 @@ import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.application.service.DirectTransactions;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.InvalidInputException;
@@ -106,8 +107,8 @@ class TaskServiceTest {
         tasks,
         projects,
         profiles,
-        transactions,
         cache,
+        new CachedWrites(cache, transactions),
         Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
   }
 

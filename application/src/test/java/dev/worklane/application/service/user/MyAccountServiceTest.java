@@ -26,6 +26,7 @@ import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
 import dev.worklane.application.service.auth.RevocationService;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.user.Password;
@@ -66,7 +67,7 @@ class MyAccountServiceTest {
     return new MyAccountService(
         users,
         profiles,
-        transactions,
+        new CachedWrites(cache, transactions),
         cache,
         hasher,
         refreshTokens,
