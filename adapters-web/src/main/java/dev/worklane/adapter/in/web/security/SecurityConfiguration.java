@@ -1,6 +1,7 @@
 package dev.worklane.adapter.in.web.security;
 
 import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
