@@ -254,7 +254,7 @@ public final class WorklaneArchitectureRules {
         .because(
             "HTTP is the web adapter's business (SPEC §9). To fix: move the controller under "
                 + web
-                + ".{v1,v2,admin} and keep it thin; what it does belongs in a use case.");
+                + ".{auth,project,task,user,admin} and keep it thin; what it does belongs in a use case.");
   }
 
   // 6b. controllers reach the application only through inbound ports
@@ -341,7 +341,8 @@ public final class WorklaneArchitectureRules {
                 slicesFreeOfCycles(application + ".(*)..", "application.$1"),
                 slicesFreeOfCycles(application + ".port.(*)..", "application.port.$1"),
                 slicesFreeOfCycles(service + ".(*)..", "application.service.$1"),
-                // adapter.in.web.(v1|v2|security|...), adapter.out.persistence.(user|...), ...
+                // adapter.in.web.(task|project|security|...), adapter.out.persistence.(user|...),
+                // ...
                 slicesFreeOfCycles(adapter + ".(*).(*).(*)..", "adapter.$1.$2.$3"),
                 slicesFreeOfCycles(bootstrap + ".(*)..", "bootstrap.$1"))
             .toList();

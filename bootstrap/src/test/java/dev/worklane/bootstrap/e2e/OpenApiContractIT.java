@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.adapter.in.web.error.ProblemErrorController;
 import dev.worklane.adapter.in.web.openapi.Problems;
+import dev.worklane.adapter.in.web.support.ApiPaths;
+import dev.worklane.adapter.in.web.support.ApiVersioning;
 import dev.worklane.adapter.in.web.support.WebSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -287,14 +290,31 @@ class OpenApiContractIT extends ProjectsE2eTest {
           }
           Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
           for (String pattern : info.getPatternValues()) {
-            String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
-            if (methods.isEmpty()) {
-              operations.add("ANY " + path);
+            for (String path : concrete(pattern, handler)) {
+              if (methods.isEmpty()) {
+                operations.add("ANY " + path);
+              }
+              methods.forEach(method -> operations.add(method.name() + " " + path));
             }
-            methods.forEach(method -> operations.add(method.name() + " " + path));
           }
         });
     return operations;
+  }
+
+  /**
+   * The paths a mapping pattern stands for: {@code /api/v{version}/…} once per API version its
+   * handler serves ({@code "1"}, {@code "2"}, {@code "1+"}), regex constraints dropped.
+   */
+  static List<String> concrete(String pattern, HandlerMethod handler) {
+    String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+    if (!path.startsWith(ApiPaths.VERSIONED + "/")) {
+      return List.of(path);
+    }
+    String declared = ApiVersioning.declaredVersion(handler.getMethod());
+    return IntStream.rangeClosed(1, 2)
+        .filter(major -> ApiVersioning.serves(declared, major))
+        .mapToObj(major -> ApiPaths.root(major) + path.substring(ApiPaths.VERSIONED.length()))
+        .toList();
   }
 
   /** The Worklane operations that no document describes. */
@@ -336,8 +356,10 @@ class OpenApiContractIT extends ProjectsE2eTest {
             return;
           }
           Set<Integer> declared = declared(handler);
-          for (String pattern : info.getPatternValues()) {
-            String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+          for (String path :
+              info.getPatternValues().stream()
+                  .flatMap(p -> concrete(p, handler).stream())
+                  .toList()) {
             for (RequestMethod method : info.getMethodsCondition().getMethods()) {
               String name = method.name() + " " + path;
               for (JsonNode document : documents) {

@@ -27,6 +27,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.accept.InvalidApiVersionException;
+import org.springframework.web.accept.MissingApiVersionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -271,14 +273,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleNoResourceFoundException(
       NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    HttpServletRequest servlet = servletRequest(request);
-    return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(
-            problems.problem(
-                servlet,
-                HttpStatus.NOT_FOUND,
-                "NOT_FOUND",
-                "No endpoint " + servlet.getMethod() + " " + servlet.getRequestURI()));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(noEndpoint(servletRequest(request)));
+  }
+
+  /**
+   * A version the API does not have ({@code /api/v3/…}, {@code /api/v1.5/…}) or an endpoint its
+   * version lacks ({@code /api/v2/users/me}): no such endpoint, as for any unknown path, never
+   * Spring's 400 (NotAcceptableApiVersionException is an InvalidApiVersionException).
+   */
+  @ExceptionHandler({InvalidApiVersionException.class, MissingApiVersionException.class})
+  ResponseEntity<ProblemDetail> unknownApiVersion(Exception ex, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(noEndpoint(request));
+  }
+
+  private ProblemDetail noEndpoint(HttpServletRequest request) {
+    return problems.problem(
+        request,
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND",
+        "No endpoint " + request.getMethod() + " " + request.getRequestURI());
   }
 
   /**

@@ -1,13 +1,17 @@
 package dev.worklane.adapter.in.web.openapi;
 
 import dev.worklane.adapter.in.web.support.ApiPaths;
+import dev.worklane.adapter.in.web.support.ApiVersioning;
 import dev.worklane.adapter.in.web.support.WebSettings;
 import dev.worklane.application.port.in.Actor;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.springdoc.core.customizers.RouterOperationCustomizer;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.web.accept.SemanticApiVersionParser;
 
 /**
  * The OpenAPI 3.1 contract (issue #7 §8): one document per API version, {@code /v3/api-docs/v1} and
@@ -35,9 +40,14 @@ public class OpenApiConfiguration {
   /** Unversioned endpoints belong to no API version, so both documents describe them. */
   static final String[] UNVERSIONED_PATHS = {"/.well-known/jwks.json", "/health", "/ready"};
 
+  /** The version segment of a mapping, however springdoc wrote it. */
+  private static final Pattern VERSION_SEGMENT = Pattern.compile("^/api/v[^/]*");
+
   static {
     // Resolved from the security context by ActorArgumentConfiguration, never sent by a client.
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    // Resolved from the path by Spring MVC's API versioning: the version segment, not a parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(SemanticApiVersionParser.Version.class);
   }
 
   @Bean
@@ -64,7 +74,9 @@ public class OpenApiConfiguration {
     return GroupedOpenApi.builder()
         .group("v1")
         .displayName("Worklane API v1 (deprecated)")
-        .pathsToMatch(paths(ApiPaths.V1 + "/**"))
+        .pathsToMatch(paths(ApiPaths.ALL))
+        .addOpenApiMethodFilter(method -> inVersion(method, 1))
+        .addRouterOperationCustomizer(atVersion(1))
         .addOpenApiCustomizer(
             api ->
                 api.getInfo()
@@ -86,7 +98,9 @@ public class OpenApiConfiguration {
     return GroupedOpenApi.builder()
         .group("v2")
         .displayName("Worklane API v2")
-        .pathsToMatch(paths(ApiPaths.V2 + "/**"))
+        .pathsToMatch(paths(ApiPaths.ALL))
+        .addOpenApiMethodFilter(method -> inVersion(method, 2))
+        .addRouterOperationCustomizer(atVersion(2))
         .addOpenApiCustomizer(
             api ->
                 api.getInfo()
@@ -101,6 +115,26 @@ public class OpenApiConfiguration {
                         """
                             + ApiContractCustomizer.COMMON_DESCRIPTION))
         .build();
+  }
+
+  /** A document shows the handlers that serve its version, and the unversioned ones. */
+  static boolean inVersion(Method handler, int major) {
+    String declared = ApiVersioning.declaredVersion(handler);
+    return declared.isEmpty() || ApiVersioning.serves(declared, major);
+  }
+
+  /**
+   * Writes a versioned mapping ({@code /api/v{version}/tasks/{id}}) at its concrete path in this
+   * document ({@code /api/v2/tasks/{id}}). springdoc's own rewrite puts a mapping at the one
+   * version it declares, so a {@code "1+"} mapping would be missing from v2; this runs before every
+   * customizer, which thus sees concrete paths only.
+   */
+  static RouterOperationCustomizer atVersion(int major) {
+    return (operation, handler) -> {
+      operation.setPath(
+          VERSION_SEGMENT.matcher(operation.getPath()).replaceFirst(ApiPaths.root(major)));
+      return operation;
+    };
   }
 
   private static String[] paths(String versioned) {

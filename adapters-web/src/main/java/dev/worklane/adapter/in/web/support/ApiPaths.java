@@ -10,7 +10,15 @@ public final class ApiPaths {
   /** Everything under {@code /api}: authenticated, rate-limited, CSRF-checked alike. */
   public static final String ALL = "/api/**";
 
+  /**
+   * The root every versioned mapping shares: {@link ApiVersioning} reads the API version from its
+   * second segment ({@code v1}, {@code v2}) and each mapping says which versions it serves.
+   */
+  public static final String VERSIONED = "/api/v{version}";
+
+  /** A concrete version root, for paths that security rules and filters name. */
   public static final String V1 = "/api/v1";
+
   public static final String V2 = "/api/v2";
 
   // resources, relative to a version root
@@ -41,24 +49,9 @@ public final class ApiPaths {
   public static final String ADMIN_LOGIN = "/admin/login";
   public static final String ADMIN_QUEUES_API = ADMIN_QUEUES + "/api";
 
-  /** The resources that exist in v2 too: a v1 response links to their v2 path. */
-  static final String[] IN_V2 = {PROJECTS, TASKS};
-
-  /**
-   * The v2 path of a v1 request path, or null when the resource has no v2 equivalent (auth and
-   * users stay v1-only for now).
-   */
-  public static String v2Equivalent(String v1Path) {
-    if (!v1Path.startsWith(V1 + "/")) {
-      return null;
-    }
-    String rest = v1Path.substring(V1.length());
-    for (String resource : IN_V2) {
-      if (rest.equals(resource) || rest.startsWith(resource + "/")) {
-        return V2 + rest;
-      }
-    }
-    return null;
+  /** The root of API version {@code major}: {@code /api/v1}, {@code /api/v2}. */
+  public static String root(int major) {
+    return "/api/v" + major;
   }
 
   public static boolean isV1(String path) {

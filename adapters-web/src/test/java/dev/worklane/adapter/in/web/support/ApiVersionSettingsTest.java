@@ -23,14 +23,4 @@ class ApiVersionSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("6 months");
   }
-
-  @Test
-  void v2EquivalentsExistForProjectsAndTasksOnly() {
-    assertThat(ApiPaths.v2Equivalent("/api/v1/projects/1/tasks"))
-        .isEqualTo("/api/v2/projects/1/tasks");
-    assertThat(ApiPaths.v2Equivalent("/api/v1/tasks")).isEqualTo("/api/v2/tasks");
-    assertThat(ApiPaths.v2Equivalent("/api/v1/projectsX")).isNull();
-    assertThat(ApiPaths.v2Equivalent("/api/v1/users/me")).isNull();
-    assertThat(ApiPaths.v2Equivalent("/api/v2/tasks")).isNull();
-  }
 }

@@ -1,0 +1,11 @@
+package dev.worklane.adapter.in.web.project;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+
+public record MemberResponse(
+    UUID userId,
+    @Schema(maxLength = 100) String displayName,
+    @Schema(allowableValues = {"OWNER", "MEMBER"}) String role,
+    Instant addedAt) {}

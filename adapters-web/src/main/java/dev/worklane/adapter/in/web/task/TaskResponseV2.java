@@ -1,0 +1,18 @@
+package dev.worklane.adapter.in.web.task;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.worklane.domain.task.TaskPriority;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.UUID;
+
+/** A task in v2: the assignee embedded (null when unassigned), lower-case status. */
+@Schema(name = "TaskResponse")
+public record TaskResponseV2(
+    @JsonUnwrapped TaskFields.Head head,
+    TaskStatusV2 status,
+    TaskPriority priority,
+    AssigneeResponse assignee,
+    @JsonUnwrapped TaskFields.Tail tail) {
+
+  public record AssigneeResponse(UUID id, @Schema(maxLength = 100) String displayName) {}
+}

@@ -1,0 +1,26 @@
+package dev.worklane.adapter.in.web.user;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Bounds in {@code @Schema} are those the requests that set the values enforce. */
+public record UserResponse(
+    UUID id,
+    @Schema(maxLength = 254, format = "email") String email,
+    @ArraySchema(
+            maxItems = 3,
+            uniqueItems = true,
+            arraySchema = @Schema(description = "Highest role first"),
+            schema = @Schema(allowableValues = {"ADMIN", "MANAGER", "USER"}))
+        List<String> roles,
+    @Schema(allowableValues = {"ACTIVE", "DISABLED"}) String status,
+    @Schema(
+            maxLength = 100,
+            types = {"string", "null"})
+        String displayName,
+    @Schema(maxLength = 64, description = "IANA time-zone id, e.g. Europe/Paris") String timeZone,
+    Instant createdAt,
+    Instant updatedAt) {}

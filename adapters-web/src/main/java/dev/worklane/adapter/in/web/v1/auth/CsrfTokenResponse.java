@@ -1,9 +1,0 @@
-package dev.worklane.adapter.in.web.v1.auth;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
-/** The CSRF token that session-authenticated unsafe requests send in {@code headerName}. */
-public record CsrfTokenResponse(
-    @Schema(allowableValues = "X-XSRF-TOKEN") String headerName,
-    @Schema(maxLength = 128, description = "Send it unchanged as the header's value")
-        String token) {}
