@@ -175,6 +175,9 @@ class OpenApiContractIT extends ProjectsE2eTest {
         .doesNotContain("409", "404");
     assertThat(v1.at("/paths/~1api~1v1~1tasks~1{id}/patch/responses").propertyNames())
         .contains("404", "409");
+    assertThat(v1.at("/paths/~1api~1v1~1auth~1session/post/responses/403/description").asString())
+        .as("the form login is CSRF-protected although public (the traffic showed it)")
+        .contains("CSRF_REJECTED");
     assertThat(v1.at("/paths/~1api~1v1~1auth~1login/post/responses/413/description").asString())
         .as("the limit BodySizeLimitFilter enforces")
         .contains(webSettings.maxJsonBodyBytes() + " bytes");

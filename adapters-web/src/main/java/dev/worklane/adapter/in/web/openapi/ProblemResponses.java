@@ -41,7 +41,8 @@ final class ProblemResponses {
           "Conflicts with the current state, e.g. `CONFLICT`, `CONCURRENT_MODIFICATION`,"
               + " `PROJECT_ARCHIVED`",
           HttpStatus.FORBIDDEN,
-          "`FORBIDDEN`: the caller lacks the permission",
+          "`FORBIDDEN`: the caller lacks the permission; `CSRF_REJECTED`: no valid X-XSRF-TOKEN"
+              + " (from `GET /api/v1/auth/csrf`)",
           HttpStatus.BAD_REQUEST,
           "Bad request: " + SharedComponents.BAD_REQUEST_CODES);
 
