@@ -12,7 +12,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small raw HTTP client for end-to-end tests: exact bytes in, status/headers/JSON out. */
+/**
+ * A small raw HTTP client for end-to-end tests: exact bytes in, status/headers/JSON out. Every
+ * exchange is recorded for {@link Traffic}, which checks the responses against the OpenAPI
+ * documents.
+ */
 final class Api {
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient CLIENT =
@@ -84,6 +88,7 @@ final class Api {
       try {
         HttpResponse<String> response =
             CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Traffic.record(method, response);
         return new Response(response);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -28,6 +28,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * itself on the same directory with every acknowledged write still there. Runs after {@code
  * package}, which builds {@code target/worklane.jar}.
  */
+@ExtendWith(Traffic.class)
 class CrashRecoveryIT {
   /** The promise: a restart after a crash is ready within 20 s (README "embedded default"). */
   private static final Duration RESTART_BUDGET = Duration.ofSeconds(20);

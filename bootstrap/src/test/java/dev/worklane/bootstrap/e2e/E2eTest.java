@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,8 @@ import tools.jackson.databind.JsonNode;
       "worklane.jwt.issuer=https://worklane.test",
       "worklane.jwt.audience=worklane-test"
     })
+// After SpringExtension (registered by @SpringBootTest), so it runs before a context is closed.
+@ExtendWith(Traffic.class)
 abstract class E2eTest {
   static final String PASSWORD = "correct horse battery staple";
   static final TestPostgres.Database DATABASE = TestPostgres.freshDatabase();

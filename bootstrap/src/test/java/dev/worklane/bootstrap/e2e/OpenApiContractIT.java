@@ -3,8 +3,10 @@ package dev.worklane.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.adapter.in.web.error.ProblemErrorController;
+import dev.worklane.adapter.in.web.openapi.Problems;
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiVersioning;
+import dev.worklane.adapter.in.web.support.WebSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -31,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * 3.1, describe every controller method, and are written to {@code target/openapi/} for {@code
  * .ci/run}'s Spectral lint. Swagger UI loads, and springdoc's Jackson 2 does not take over the API.
  */
-class OpenApiContractIT extends SharedE2eTest {
+class OpenApiContractIT extends ProjectsE2eTest {
   static final Path OUTPUT = Path.of("target", "openapi");
   static final String WEB_PACKAGE = "dev.worklane.adapter.in.web";
 
@@ -49,6 +52,8 @@ class OpenApiContractIT extends SharedE2eTest {
   RequestMappingHandlerMapping handlerMapping;
 
   @Autowired RequestMappingHandlerAdapter handlerAdapter;
+
+  @Autowired WebSettings webSettings;
 
   @Test
   void servesBothVersionsAsOpenApi31AndSavesThemForTheLint() throws IOException {
@@ -149,6 +154,79 @@ class OpenApiContractIT extends SharedE2eTest {
         .contains("requestId", "timestamp");
     assertThat(v1.at("/paths/~1health/get/security").isEmpty()).isTrue();
     assertThat(document("v2").at("/paths/~1health/get").isMissingNode()).isFalse();
+  }
+
+  /**
+   * Statuses that shared code answers for every operation of a kind (ProblemResponses): input
+   * binding, the security chain, the body limit, content negotiation, If-Match, the rate limiter,
+   * the last-resort handler, outage guards. Every other error status must be declared.
+   */
+  static final Set<Integer> SHARED_STATUSES =
+      Set.of(400, 401, 403, 412, 413, 415, 428, 429, 500, 503);
+
+  @Test
+  void eachOperationDocumentsWhatItsHandlerDeclares() {
+    assertThat(drift(handlerMapping.getHandlerMethods(), documents()))
+        .as("error statuses documented but not declared by the handler, or declared but missing")
+        .isEmpty();
+    JsonNode v1 = document("v1");
+    assertThat(v1.at("/paths/~1api~1v1~1auth~1logout/post/responses").propertyNames())
+        .as("logout cannot conflict with anything")
+        .doesNotContain("409", "404");
+    assertThat(v1.at("/paths/~1api~1v1~1tasks~1{id}/patch/responses").propertyNames())
+        .contains("404", "409");
+    assertThat(v1.at("/paths/~1api~1v1~1auth~1session/post/responses/403/description").asString())
+        .as("the form login is CSRF-protected although public (the traffic showed it)")
+        .contains("CSRF_REJECTED");
+    assertThat(v1.at("/paths/~1api~1v1~1auth~1login/post/responses/413/description").asString())
+        .as("the limit BodySizeLimitFilter enforces")
+        .contains(webSettings.maxJsonBodyBytes() + " bytes");
+  }
+
+  @Test
+  void driftCheckFailsWhenADocumentedStatusIsNotDeclared() {
+    List<JsonNode> documents = documents();
+    ObjectNode v1 = (ObjectNode) documents.getFirst().deepCopy();
+    ObjectNode logout = (ObjectNode) v1.at("/paths/~1api~1v1~1auth~1logout/post/responses");
+    logout.set("409", logout.get("500"));
+    ((ObjectNode) v1.at("/paths/~1api~1v1~1tasks~1{id}/patch/responses")).remove("404");
+    List<JsonNode> tampered = new ArrayList<>(documents);
+    tampered.set(0, v1);
+    assertThat(drift(handlerMapping.getHandlerMethods(), tampered))
+        .containsExactlyInAnyOrder(
+            "POST /api/v1/auth/logout documents 409, its handler does not declare it",
+            "PATCH /api/v1/tasks/{id} declares 404, the document lacks it");
+  }
+
+  /**
+   * The validator that judges the end-to-end traffic (Traffic) does fail: a task without a
+   * description answers {@code "description": null}, which a document whose schema says only {@code
+   * string} must refuse.
+   */
+  @Test
+  void trafficValidationFailsWhenASchemaDoesNotAllowAnAnswer() {
+    Account owner = account("MANAGER");
+    String projectId = createProject(owner).get("id").asString();
+    Api.Response task =
+        api()
+            .postJson(
+                "/api/v1/projects/" + projectId + "/tasks",
+                "{\"title\":\"No description\"}",
+                owner.token());
+    assertThat(task.data().get("description").isNull()).isTrue();
+    Traffic.Exchange exchange =
+        new Traffic.Exchange(
+            "POST", task.raw().uri(), task.status(), task.raw().headers().map(), task.body());
+    Map<String, String> documents = Map.of("v1", document("v1").toString());
+    assertThat(Traffic.validate(List.of(exchange), documents).violationCount()).isZero();
+
+    ObjectNode broken = (ObjectNode) document("v1").deepCopy();
+    ((ObjectNode) broken.at("/components/schemas/TaskResponse/properties/description"))
+        .put("type", "string");
+    Traffic.Report report = Traffic.validate(List.of(exchange), Map.of("v1", broken.toString()));
+    assertThat(report.violations().get("v1"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("/data/description", "null found, string expected");
   }
 
   @Test
@@ -267,5 +345,75 @@ class OpenApiContractIT extends SharedE2eTest {
             })
         .distinct()
         .toList();
+  }
+
+  /** Where the documents and the handlers' declared problem statuses disagree. */
+  static List<String> drift(
+      Map<RequestMappingInfo, HandlerMethod> handlers, List<JsonNode> documents) {
+    List<String> drift = new ArrayList<>();
+    handlers.forEach(
+        (info, handler) -> {
+          if (!handler.getBeanType().getPackageName().startsWith(WEB_PACKAGE)
+              || handler.getBeanType().getPackageName().startsWith(ADMIN_PACKAGE)
+              || NOT_DOCUMENTED.contains(handler.getBeanType())) {
+            return;
+          }
+          Set<Integer> declared = declared(handler);
+          for (String path :
+              info.getPatternValues().stream()
+                  .flatMap(p -> concrete(p, handler).stream())
+                  .toList()) {
+            for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+              String name = method.name() + " " + path;
+              for (JsonNode document : documents) {
+                JsonNode responses =
+                    document
+                        .path("paths")
+                        .path(path)
+                        .path(method.name().toLowerCase())
+                        .path("responses");
+                if (responses.isMissingNode()) {
+                  continue;
+                }
+                Set<Integer> documented = new java.util.TreeSet<>();
+                responses.propertyNames().stream()
+                    .map(Integer::parseInt)
+                    .filter(status -> status >= 400)
+                    .forEach(documented::add);
+                documented.stream()
+                    .filter(s -> !SHARED_STATUSES.contains(s) && !declared.contains(s))
+                    .forEach(
+                        s ->
+                            drift.add(
+                                name + " documents " + s + ", its handler does not declare it"));
+                declared.stream()
+                    .filter(s -> !documented.contains(s))
+                    .forEach(s -> drift.add(name + " declares " + s + ", the document lacks it"));
+              }
+            }
+          }
+        });
+    return drift.stream().distinct().toList();
+  }
+
+  /** What a handler declares: {@code @Problems} and springdoc's {@code @ApiResponse} failures. */
+  private static Set<Integer> declared(HandlerMethod handler) {
+    Set<Integer> declared = new java.util.TreeSet<>();
+    Problems problems = handler.getMethodAnnotation(Problems.class);
+    if (problems != null) {
+      for (HttpStatus status : problems.value()) {
+        declared.add(status.value());
+      }
+    }
+    for (var response :
+        handler
+            .getMethod()
+            .getAnnotationsByType(io.swagger.v3.oas.annotations.responses.ApiResponse.class)) {
+      int status = Integer.parseInt(response.responseCode());
+      if (status >= 400) {
+        declared.add(status);
+      }
+    }
+    return declared;
   }
 }

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.auth;
 
+import dev.worklane.adapter.in.web.openapi.Problems;
 import dev.worklane.adapter.in.web.security.ClientKeys;
 import dev.worklane.adapter.in.web.security.SessionAuthentication;
 import dev.worklane.adapter.in.web.security.SessionSecurityContextRepository;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContext;
@@ -74,6 +76,7 @@ public class SessionController {
   }
 
   @PostMapping(path = "/session", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  @Problems(HttpStatus.FORBIDDEN) // CSRF_REJECTED: a form post needs a pre-login CSRF token
   ApiResponse<UserResponse> logInForm(
       @Valid @ModelAttribute LoginRequest body,
       HttpServletRequest request,

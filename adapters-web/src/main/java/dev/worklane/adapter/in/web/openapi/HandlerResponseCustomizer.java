@@ -11,14 +11,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * What only the handler method tells: springdoc documents every handler without
- * {@code @ResponseStatus} as {@code 200}, but one that returns {@code void} or {@code
- * ResponseEntity<Void>} answers {@code 204 No Content} in this API (logout, password change, …).
+ * What only the handler method tells: the problem statuses it declares ({@link Problems}), and that
+ * one returning {@code void} or {@code ResponseEntity<Void>} answers {@code 204 No Content} in this
+ * API (logout, password change, …), where springdoc documents every handler without
+ * {@code @ResponseStatus} as {@code 200}.
  */
 class HandlerResponseCustomizer implements GlobalOperationCustomizer {
 
   @Override
   public Operation customize(Operation operation, HandlerMethod handler) {
+    ProblemResponses.declare(operation, handler);
     ApiResponses responses = operation.getResponses();
     if (responses == null
         || handler.hasMethodAnnotation(ResponseStatus.class)

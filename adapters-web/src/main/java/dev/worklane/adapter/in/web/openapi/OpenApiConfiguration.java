@@ -2,6 +2,7 @@ package dev.worklane.adapter.in.web.openapi;
 
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiVersioning;
+import dev.worklane.adapter.in.web.support.WebSettings;
 import dev.worklane.application.port.in.Actor;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -146,8 +147,16 @@ public class OpenApiConfiguration {
   @Bean
   ApiContractCustomizer apiContractCustomizer(
       ObjectProvider<WebInvocationPrivilegeEvaluator> privileges,
+      ObjectProvider<WebSettings> web,
       @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
-    return new ApiContractCustomizer(privileges, sessionCookie);
+    // The body limit the filter enforces (WORKLANE_MAX_JSON_BODY), read when a document is built.
+    ProblemResponses problems = new ProblemResponses(() -> web.getObject().maxJsonBodyBytes());
+    return new ApiContractCustomizer(new SecurityRequirements(privileges), problems, sessionCookie);
+  }
+
+  @Bean
+  NullableModelConverter nullableModelConverter() {
+    return new NullableModelConverter();
   }
 
   @Bean

@@ -1,10 +1,10 @@
 package dev.worklane.adapter.in.web.openapi;
 
-import static dev.worklane.adapter.in.web.openapi.ApiContractCustomizer.integer;
-import static dev.worklane.adapter.in.web.openapi.ApiContractCustomizer.object;
-import static dev.worklane.adapter.in.web.openapi.ApiContractCustomizer.ref;
-import static dev.worklane.adapter.in.web.openapi.ApiContractCustomizer.string;
-import static dev.worklane.adapter.in.web.openapi.ApiContractCustomizer.typed;
+import static dev.worklane.adapter.in.web.openapi.Schemas.integer;
+import static dev.worklane.adapter.in.web.openapi.Schemas.object;
+import static dev.worklane.adapter.in.web.openapi.Schemas.ref;
+import static dev.worklane.adapter.in.web.openapi.Schemas.string;
+import static dev.worklane.adapter.in.web.openapi.Schemas.typed;
 
 import dev.worklane.application.port.model.PageRequest;
 import io.swagger.v3.oas.models.Components;
@@ -93,7 +93,7 @@ final class SharedComponents {
 
   private static Schema<?> problem() {
     return object()
-        .description("RFC 9457 problem document with Worklane's extensions (SPEC §3.1)")
+        .description("RFC 9457 problem document with Worklane's extensions")
         .addProperty(
             "type",
             string()
@@ -179,7 +179,7 @@ final class SharedComponents {
 
   private static void securitySchemes(Components components, String sessionCookie) {
     components.addSecuritySchemes(
-        ApiContractCustomizer.BEARER,
+        SecurityRequirements.BEARER,
         new SecurityScheme()
             .type(SecurityScheme.Type.HTTP)
             .scheme("bearer")
@@ -190,7 +190,7 @@ final class SharedComponents {
                     + " pinned, per RFC8725 JWT best current practices). Revoked at logout,"
                     + " password change and account disabling."));
     components.addSecuritySchemes(
-        ApiContractCustomizer.SESSION,
+        SecurityRequirements.SESSION,
         new SecurityScheme()
             .type(SecurityScheme.Type.APIKEY)
             .in(SecurityScheme.In.COOKIE)
@@ -200,7 +200,7 @@ final class SharedComponents {
                     + " and __Host- prefixed in production). Unsafe methods also need the"
                     + " X-XSRF-TOKEN header."));
     components.addSecuritySchemes(
-        ApiContractCustomizer.XSRF,
+        SecurityRequirements.XSRF,
         new SecurityScheme()
             .type(SecurityScheme.Type.APIKEY)
             .in(SecurityScheme.In.HEADER)

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.project;
 
+import dev.worklane.adapter.in.web.openapi.Problems;
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.ApiVersioning;
@@ -58,6 +59,7 @@ public class ProjectController {
   }
 
   /** 201 with {@code Location}; the caller becomes the project's owner. */
+  @Problems(HttpStatus.CONFLICT)
   @PostMapping(version = ApiVersioning.V1_AND_LATER, consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED) // as the ResponseEntity says; springdoc reads only this
   ResponseEntity<ApiResponse<ProjectResponse>> create(
@@ -108,11 +110,13 @@ public class ProjectController {
   }
 
   /** With its summary: task counts by status. */
+  @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(path = "/{id}", version = ApiVersioning.V1_AND_LATER)
   ApiResponse<ProjectResponse> get(Actor actor, @PathVariable UUID id) {
     return envelopes.of(mapper.toResponse(projects.get(actor, new ProjectId(id))));
   }
 
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @PatchMapping(
       path = "/{id}",
       version = ApiVersioning.V1_AND_LATER,
@@ -124,6 +128,7 @@ public class ProjectController {
   }
 
   /** Archives (204): read-only from now on and hidden from lists unless {@code ?archived=true}. */
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @DeleteMapping(path = "/{id}", version = ApiVersioning.V1_AND_LATER)
   ResponseEntity<Void> archive(Actor actor, @PathVariable UUID id) {
     projects.archive(actor, new ProjectId(id));

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.project;
 
+import dev.worklane.adapter.in.web.openapi.Problems;
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.ApiVersioning;
@@ -54,6 +55,7 @@ public class ProjectMemberController {
   }
 
   /** Longest-standing first; offset pages. */
+  @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(version = ApiVersioning.V1)
   ApiResponse<List<MemberResponse>> list(
       Actor actor,
@@ -67,6 +69,7 @@ public class ProjectMemberController {
   }
 
   /** As in v1, in cursor pages. */
+  @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(version = ApiVersioning.V2)
   ApiResponse<List<MemberResponse>> listCursor(
       Actor actor,
@@ -83,6 +86,7 @@ public class ProjectMemberController {
         cursors.next(page, list));
   }
 
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @PostMapping(version = ApiVersioning.V1_AND_LATER, consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED) // as the ResponseEntity says; springdoc reads only this
   ResponseEntity<ApiResponse<MemberResponse>> add(
@@ -97,6 +101,7 @@ public class ProjectMemberController {
   }
 
   /** 204; the member's tasks in the project lose their assignee. The last owner stays (409). */
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @DeleteMapping(path = "/{userId}", version = ApiVersioning.V1_AND_LATER)
   ResponseEntity<Void> remove(
       Actor actor, @PathVariable UUID projectId, @PathVariable UUID userId) {

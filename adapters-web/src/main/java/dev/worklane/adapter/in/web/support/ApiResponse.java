@@ -1,4 +1,7 @@
 package dev.worklane.adapter.in.web.support;
 
-/** The success envelope of SPEC §3.1: {@code {data, meta}}. */
+import org.jspecify.annotations.NullMarked;
+
+/** The success envelope: {@code {data, meta}}, neither ever null. */
+@NullMarked
 public record ApiResponse<T>(T data, Meta meta) {}

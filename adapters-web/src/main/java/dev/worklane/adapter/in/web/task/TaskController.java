@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.task;
 
+import dev.worklane.adapter.in.web.openapi.Problems;
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.ApiVersioning;
@@ -66,6 +67,7 @@ public class TaskController {
   }
 
   /** 201 with {@code Location} and the new task's ETag. */
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @PostMapping(
       path = PROJECT_TASKS,
       version = ApiVersioning.V1,
@@ -76,6 +78,7 @@ public class TaskController {
     return created(ApiPaths.V1, newTask(actor, projectId, body), mapper::toV1);
   }
 
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @PostMapping(
       path = PROJECT_TASKS,
       version = ApiVersioning.V2,
@@ -87,6 +90,7 @@ public class TaskController {
   }
 
   /** Oldest first; cursor pages, filtered by {@code status} and {@code assigneeId}. */
+  @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(path = PROJECT_TASKS, version = ApiVersioning.V1)
   ApiResponse<List<TaskResponseV1>> list(
       Actor actor,
@@ -101,6 +105,7 @@ public class TaskController {
     return list(actor, projectId, cursor, perPage, wanted, assigneeId, mapper::toV1);
   }
 
+  @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(path = PROJECT_TASKS, version = ApiVersioning.V2)
   ApiResponse<List<TaskResponseV2>> listV2(
       Actor actor,
@@ -115,16 +120,19 @@ public class TaskController {
     return list(actor, projectId, cursor, perPage, wanted, assigneeId, mapper::toV2);
   }
 
+  @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(path = TASK, version = ApiVersioning.V1)
   ResponseEntity<ApiResponse<TaskResponseV1>> get(Actor actor, @PathVariable UUID id) {
     return withETag(tasks.get(actor, new TaskId(id)), mapper::toV1);
   }
 
+  @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(path = TASK, version = ApiVersioning.V2)
   ResponseEntity<ApiResponse<TaskResponseV2>> getV2(Actor actor, @PathVariable UUID id) {
     return withETag(tasks.get(actor, new TaskId(id)), mapper::toV2);
   }
 
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @PatchMapping(
       path = TASK,
       version = ApiVersioning.V1,
@@ -137,6 +145,7 @@ public class TaskController {
     return withETag(update(actor, id, ifMatch, body, Function.identity()), mapper::toV1);
   }
 
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @PatchMapping(
       path = TASK,
       version = ApiVersioning.V2,
@@ -149,6 +158,7 @@ public class TaskController {
     return withETag(update(actor, id, ifMatch, body, TaskStatusV2::domain), mapper::toV2);
   }
 
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @DeleteMapping(path = TASK, version = ApiVersioning.V1_AND_LATER)
   ResponseEntity<Void> delete(
       Actor actor,

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.user;
 
+import dev.worklane.adapter.in.web.openapi.Problems;
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiResponse;
 import dev.worklane.adapter.in.web.support.ApiVersioning;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,6 +68,7 @@ public class UserController {
   }
 
   /** 204; every token and session of the account, this one included, must log in again. */
+  @Problems(HttpStatus.CONFLICT)
   @PostMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody ChangePasswordRequest body) {
     myAccount.changePassword(
@@ -84,6 +87,7 @@ public class UserController {
   }
 
   /** Replaces the roles; the account's tokens and sessions end, its next login has the new ones. */
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @PatchMapping(path = "/{id}/roles", consumes = MediaType.APPLICATION_JSON_VALUE)
   ApiResponse<UserResponse> changeRoles(
       Actor actor, @PathVariable UUID id, @Valid @RequestBody ChangeRolesRequest body) {
@@ -92,6 +96,7 @@ public class UserController {
             administration.changeRoles(actor, new UserId(id), EnumSet.copyOf(body.roles()))));
   }
 
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @PostMapping("/{id}/disable")
   ApiResponse<UserResponse> disable(Actor actor, @PathVariable UUID id) {
     return envelopes.of(mapper.toResponse(administration.disable(actor, new UserId(id))));
