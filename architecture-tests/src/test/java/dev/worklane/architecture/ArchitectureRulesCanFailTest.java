@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Proves every rule can fail (STYLE 9): the rules are rebuilt for two fixture code bases that
- * mirror Worklane's package layout under {@code dev.worklane.archfixture}. The bad one holds one
+ * Proves every rule can fail: the rules are rebuilt for two fixture code bases that mirror
+ * Worklane's package layout under {@code dev.worklane.archfixture}. The bad one holds one
  * deliberate violation per rule, and each rule must report exactly that class; the good one must
  * pass every rule, with {@code allowEmptyShould(false)} so that no rule passes by checking nothing.
  */

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The dependency and naming rules of SPEC §8, built for one base package so the very same rules run
- * against the production classes ({@code dev.worklane}) and against the good and bad fixtures under
- * {@code dev.worklane.archfixture}. Every rule says in its {@code because} how to fix a violation.
+ * The dependency and naming rules of docs/architecture.md, built for one base package so the very
+ * same rules run against the production classes ({@code dev.worklane}) and against the good and bad
+ * fixtures under {@code dev.worklane.archfixture}. Every rule says in its {@code because} how to
+ * fix a violation.
  *
  * <p>Rules whose subject must exist today (the core) keep ArchUnit's {@code failOnEmptyShould};
  * rules about adapters and bootstrap allow an empty subject because those modules may still be
@@ -154,7 +155,7 @@ public final class WorklaneArchitectureRules {
         .whereLayer("Domain")
         .mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
         .because(
-            "dependencies point inward only (SPEC §1: domain <- application <- adapters-* <-"
+            "dependencies point inward only (domain <- application <- adapters-* <-"
                 + " bootstrap). To fix: when an inner layer needs something from an outer one,"
                 + " declare an interface in application.port.out and implement it in an adapter;"
                 + " wiring belongs in bootstrap. Every class must live under "
@@ -171,7 +172,7 @@ public final class WorklaneArchitectureRules {
         .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", pkg(domain))
         .because(
-            "the domain is pure Java (SPEC §1, STYLE 1). To fix: remove the import; validation"
+            "the domain is pure Java. To fix: remove the import; validation"
                 + " goes into the record's compact constructor, persistence/JSON concerns go to"
                 + " an adapter, and anything the domain needs from outside becomes a port in"
                 + " application.port.out.");
@@ -186,7 +187,7 @@ public final class WorklaneArchitectureRules {
         .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", pkg(domain), pkg(application))
         .because(
-            "use cases are framework-free (SPEC §1: no Spring, Jakarta, Hibernate, Redisson, AWS,"
+            "use cases are framework-free (no Spring, Jakarta, Hibernate, Redisson, AWS,"
                 + " Jackson in application). To fix: put the framework call behind an"
                 + " application.port.out interface implemented in an adapter (transactions: the"
                 + " Transactions port; logging: System.Logger), and wire the service in"
@@ -221,7 +222,7 @@ public final class WorklaneArchitectureRules {
     return CompositeArchRule.of(onClasses)
         .and(onMembers)
         .because(
-            "use cases are plain classes wired by @Bean methods in bootstrap (STYLE 2), and a"
+            "use cases are plain classes wired by @Bean methods in bootstrap, and a"
                 + " stereotype like @Component/@Service/@Transactional drags the framework into"
                 + " the core. To fix: remove the annotation and add a @Bean method to a"
                 + " @Configuration class in "
@@ -238,7 +239,7 @@ public final class WorklaneArchitectureRules {
         .notDependOnEachOther()
         .allowEmptyShould(true)
         .because(
-            "adapters are swapped per deployment and never see each other (SPEC §1). To fix:"
+            "adapters are swapped per deployment and never see each other. To fix:"
                 + " talk through the core instead, i.e. call an application port, and move"
                 + " shared values into domain or application.port.in records; cross-adapter"
                 + " wiring belongs in bootstrap.");
@@ -252,7 +253,7 @@ public final class WorklaneArchitectureRules {
         .resideInAPackage(pkg(web))
         .allowEmptyShould(true)
         .because(
-            "HTTP is the web adapter's business (SPEC §9). To fix: move the controller under "
+            "HTTP is the web adapter's business. To fix: move the controller under "
                 + web
                 + ".{auth,project,task,user,admin} and keep it thin; what it does belongs in a use case.");
   }
@@ -272,7 +273,7 @@ public final class WorklaneArchitectureRules {
         .resideInAPackage(pkg(adapterOut))
         .allowEmptyShould(true)
         .because(
-            "a request walks controller -> XxxUseCase -> XxxService -> out-ports (STYLE). To fix:"
+            "a request walks controller -> XxxUseCase -> XxxService -> out-ports. To fix:"
                 + " inject the XxxUseCase interface from application.port.in (add a method or a"
                 + " use case there if missing) instead of a service, an out-port or an outbound"
                 + " adapter.");
@@ -287,7 +288,7 @@ public final class WorklaneArchitectureRules {
         .allowEmptyShould(true)
         .because(
             "JPA entities and Spring Data repositories are the persistence adapter's private"
-                + " detail (SPEC §8, STYLE 6). To fix: move the type under "
+                + " detail. To fix: move the type under "
                 + persistence
                 + "; other modules use domain objects and the application.port.out interface.");
   }
@@ -301,7 +302,7 @@ public final class WorklaneArchitectureRules {
         .dependOnClassesThat(persistenceInternals())
         .because(
             "JPA entities, Spring Data repositories and entity mappers never leave"
-                + " adapters-persistence (SPEC §8, STYLE 6). To fix: use the domain object and"
+                + " adapters-persistence. To fix: use the domain object and"
                 + " the out-port (e.g. UserRepository) instead; make the entity, repository and"
                 + " mapper package-private; from bootstrap, import the persistence adapter's"
                 + " own @Configuration or name packages as strings rather than as entity"
@@ -368,7 +369,7 @@ public final class WorklaneArchitectureRules {
         .should()
         .haveSimpleNameEndingWith("UseCase")
         .because(
-            "inbound ports are XxxUseCase interfaces taking a command or query record (STYLE 3). To"
+            "inbound ports are XxxUseCase interfaces taking a command or query record. To"
                 + " fix: rename the interface to XxxUseCase, or make it a record if it is data.");
   }
 
@@ -424,7 +425,7 @@ public final class WorklaneArchitectureRules {
         .because(
             "a use case XxxUseCase is implemented by XxxService in "
                 + service
-                + ".<feature> (STYLE). To fix: rename the class and move it there.");
+                + ".<feature>. To fix: rename the class and move it there.");
   }
 
   // 10c. outbound ports are named for the capability, not the operation
@@ -439,7 +440,7 @@ public final class WorklaneArchitectureRules {
         .orShould()
         .haveSimpleNameEndingWith("Port")
         .because(
-            "out-ports are named for the capability, one per aggregate or concern (STYLE 4:"
+            "out-ports are named for the capability, one per aggregate or concern ("
                 + " UserRepository, JobQueue, Cache, Transactions), not LoadX/SaveX/XPort. To"
                 + " fix: merge the operation into the aggregate's XxxRepository or name the"
                 + " capability.");
@@ -454,7 +455,7 @@ public final class WorklaneArchitectureRules {
         .haveSimpleNameEndingWith("Controller")
         .allowEmptyShould(true)
         .because(
-            "readers find the HTTP entry points by name (SPEC §8). To fix: rename the class to"
+            "readers find the HTTP entry points by name. To fix: rename the class to"
                 + " <Resource>Controller, one per resource and API version.");
   }
 
@@ -474,7 +475,7 @@ public final class WorklaneArchitectureRules {
         .allowEmptyShould(true)
         .because(
             "one adapter per port, recognisable by name and living in an adapter module, so"
-                + " bootstrap only wires (SPEC §8, issue #6 §16). To fix: move the class into the"
+                + " bootstrap only wires. To fix: move the class into the"
                 + " adapter module of its technology and rename it <Technology><Port>Adapter,"
                 + " e.g. JpaUserRepositoryAdapter; bootstrap maps properties and imports the"
                 + " adapter's configuration.");
@@ -490,7 +491,7 @@ public final class WorklaneArchitectureRules {
         .resideInAPackage(pkg(service))
         .because(
             "use cases are framework-free classes constructed by @Bean methods in bootstrap"
-                + " (SPEC §1, STYLE 2); adapters see only the port interfaces. To fix: depend on"
+                + "; adapters see only the port interfaces. To fix: depend on"
                 + " the XxxUseCase interface and move the `new XxxService(...)` into a"
                 + " @Configuration class in "
                 + bootstrap
@@ -507,7 +508,7 @@ public final class WorklaneArchitectureRules {
         .allowEmptyShould(true)
         .because(
             "wiring is bootstrap's job (adapters may configure their own technology), and a"
-                + " configuration in the root package escapes every rule (STYLE 2). To fix: move"
+                + " configuration in the root package escapes every rule. To fix: move"
                 + " the class under "
                 + bootstrap
                 + " (or under the adapter package whose technology it configures).");
@@ -553,7 +554,7 @@ public final class WorklaneArchitectureRules {
   }
 
   private String noCyclesFix() {
-    return "package cycles make modules impossible to split or reason about (SPEC §8). To fix:"
+    return "package cycles make modules impossible to split or reason about. To fix:"
         + " move the shared type into the package both depend on (e.g. domain.common), or invert"
         + " one dependency with an interface owned by the lower package.";
   }

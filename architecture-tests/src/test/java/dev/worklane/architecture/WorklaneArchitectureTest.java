@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC §8 over the production classes of every module. */
+/** The architecture rules (docs/architecture.md) over the production classes of every module. */
 class WorklaneArchitectureTest {
 
   private static ProductionClasses production;

@@ -5,12 +5,12 @@ import java.util.stream.Stream;
 
 /**
  * The Maven modules whose compiled classes the rules read, and the package tree each module's
- * classes must live in (SPEC §1, STYLE "The house"). The module list is fixed, so a module may also
- * hold a second tree: adapters-web keeps the driven adapters on its libraries (BCrypt, Micrometer)
- * in {@code adapter.out.security}, a slice of its own that the adapter rules keep apart from {@code
- * adapter.in.web}. {@link WorklaneArchitectureRules} builds its packages from the same names, so
- * the rules and this map cannot drift apart. Keep it in step with the parent pom's {@code
- * <modules>}.
+ * classes must live in (README "Modules and the dependency rule"). The module list is fixed, so a
+ * module may also hold a second tree: adapters-web keeps the driven adapters on its libraries
+ * (BCrypt, Micrometer) in {@code adapter.out.security}, a slice of its own that the adapter rules
+ * keep apart from {@code adapter.in.web}. {@link WorklaneArchitectureRules} builds its packages
+ * from the same names, so the rules and this map cannot drift apart. Keep it in step with the
+ * parent pom's {@code <modules>}.
  */
 enum WorklaneModule {
   DOMAIN("domain", "domain", true),

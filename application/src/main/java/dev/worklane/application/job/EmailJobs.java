@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The emails Worklane sends, as {@code email.send} jobs on the {@code email} queue (SPEC §6.3:
- * never inline in a request). The job carries the template name and its values, not the rendered
- * text, so a secret (the reset token) lives under a {@code secret.} key that every view redacts.
+ * The emails Worklane sends, as {@code email.send} jobs on the {@code email} queue (* never inline
+ * in a request). The job carries the template name and its values, not the rendered text, so a
+ * secret (the reset token) lives under a {@code secret.} key that every view redacts.
  */
 public final class EmailJobs {
   public static final String TYPE = "email.send";

@@ -14,10 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Every Worklane setting (STYLE 13). Each one is documented in the README with its environment
- * variable; application.yml maps the variables. Each default is written once: where the core or an
- * adapter needs it too, as a constant there that this record falls back to (application.yml maps
- * the variable without a default); otherwise in application.yml, next to its variable.
+ * Every Worklane setting. Each one is documented in the README with its environment variable;
+ * application.yml maps the variables. Each default is written once: where the core or an adapter
+ * needs it too, as a constant there that this record falls back to (application.yml maps the
+ * variable without a default); otherwise in application.yml, next to its variable.
  */
 @ConfigurationProperties("worklane")
 public record WorklaneProperties(
@@ -37,8 +37,8 @@ public record WorklaneProperties(
     @DefaultValue Mail mail) {
 
   /**
-   * The job queue (SPEC §6.2). {@code concurrency} maps a queue name to its worker count on this
-   * instance; {@code failedRetention} zero keeps failed jobs until someone removes them.
+   * The job queue. {@code concurrency} maps a queue name to its worker count on this instance;
+   * {@code failedRetention} zero keeps failed jobs until someone removes them.
    */
   public record Queue(
       boolean workersEnabled,
@@ -69,8 +69,8 @@ public record WorklaneProperties(
   }
 
   /**
-   * Outbound email (SPEC §6.3): SMTP when {@code smtpHost} is set, otherwise one {@code .eml} file
-   * per message under {@code directory} (default {@code <data-dir>/mail}).
+   * Outbound email: SMTP when {@code smtpHost} is set, otherwise one {@code .eml} file per message
+   * under {@code directory} (default {@code <data-dir>/mail}).
    */
   public record Mail(
       String smtpHost,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** SPEC §3.1: every client mistake is a 4xx problem document, never a 500 or a stack trace. */
+/** Every client mistake is a 4xx problem document, never a 500 or a stack trace. */
 class ErrorContractIT extends SharedE2eTest {
 
   @Test

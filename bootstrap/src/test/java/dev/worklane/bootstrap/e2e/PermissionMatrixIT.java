@@ -16,11 +16,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every cell of the permission table of SPEC §2, through HTTP: each row is one permission exercised
- * by one endpoint, each role is a caller who holds exactly that role. The caller is a plain MEMBER
- * (not owner) of the project where the permission is about a project, and not a member at all of
- * the project read for project:read-any. report:generate and queue:admin have no endpoint yet
- * (reports and the queue dashboard are later issues), so they have no row here.
+ * Every cell of the permission table (README "Who may do what"), through HTTP: each row is one
+ * permission exercised by one endpoint, each role is a caller who holds exactly that role. The
+ * caller is a plain MEMBER (not owner) of the project where the permission is about a project, and
+ * not a member at all of the project read for project:read-any. report:generate and queue:admin
+ * have no endpoint yet (reports and the queue dashboard are later issues), so they have no row
+ * here.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PermissionMatrixIT extends ProjectsE2eTest {

@@ -26,11 +26,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The queue dashboard in a real browser (SPEC §6.2: "tested with headless Chromium"), against the
- * real engine: an admin logs in through the session login, finds a failed job, opens its stack
- * trace, retries it and sees it complete. Needs the system's Chromium and its driver, which {@link
- * TestChromium} installs when missing (as root, with apt-get); without them the test fails: it is
- * never skipped.
+ * The queue dashboard in a real browser ("tested with headless Chromium"), against the real engine:
+ * an admin logs in through the session login, finds a failed job, opens its stack trace, retries it
+ * and sees it complete. Needs the system's Chromium and its driver, which {@link TestChromium}
+ * installs when missing (as root, with apt-get); without them the test fails: it is never skipped.
  */
 class QueueDashboardBrowserIT extends QueueDashboardTest {
   static final Path CHROMIUM = TestChromium.CHROMIUM;

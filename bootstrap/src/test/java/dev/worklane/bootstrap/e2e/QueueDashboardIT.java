@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The queue dashboard's JSON API and page over real HTTP against the real engine (SPEC §4, §6.2):
- * admin browser sessions only, CSRF on every unsafe request, 400/404/409 problems for mistakes.
+ * The queue dashboard's JSON API and page over real HTTP against the real engine: admin browser
+ * sessions only, CSRF on every unsafe request, 400/404/409 problems for mistakes.
  */
 class QueueDashboardIT extends QueueDashboardTest {
   static final String QUEUE = FlakyJobs.QUEUE;

@@ -4,7 +4,7 @@ import dev.worklane.domain.common.Require;
 import dev.worklane.domain.user.UserId;
 import java.time.Instant;
 
-/** A single-use password-reset token (SPEC §2). Only the SHA-256 of the token is kept. */
+/** A single-use password-reset token. Only the SHA-256 of the token is kept. */
 public record PasswordResetToken(
     String tokenHash, UserId userId, Instant createdAt, Instant expiresAt, Instant usedAt) {
 

@@ -4,8 +4,8 @@ import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.Require;
 
 /**
- * A plain-text password on its way to the hasher. Length 12–128 (SPEC §4). {@link #toString()}
- * never reveals the value, so it cannot leak through a log line or an exception message.
+ * A plain-text password on its way to the hasher. Length 12–128. {@link #toString()} never reveals
+ * the value, so it cannot leak through a log line or an exception message.
  */
 public record Password(String value) {
   public static final int MIN = 12;

@@ -1,6 +1,6 @@
 package dev.worklane.domain.user;
 
-/** Fine-grained permissions (SPEC §2), checked by the use cases. */
+/** Fine-grained permissions, checked by the use cases. */
 public enum Permission {
   TASK_READ("task:read"),
   TASK_WRITE("task:write"),

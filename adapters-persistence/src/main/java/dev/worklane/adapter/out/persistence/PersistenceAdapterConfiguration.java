@@ -25,7 +25,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @EntityScan(basePackageClasses = PersistenceAdapterConfiguration.class)
 public class PersistenceAdapterConfiguration {
 
-  /** Timestamps are read and written in UTC whatever the JVM's default zone is (SPEC 5). */
+  /** Timestamps are read and written in UTC whatever the JVM's default zone is. */
   @Bean
   HibernatePropertiesCustomizer worklaneUtcJdbcTimeZone() {
     return (Map<String, Object> properties) ->

@@ -45,9 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestConstructor;
 
 /**
- * The demo context (SPEC 11): three accounts, one per role, whose password hashes arrive as
- * changelog parameters the way bootstrap passes them ({@code spring.liquibase.parameters.*}). Its
- * own context and database, since it runs Liquibase with another context.
+ * The demo context: three accounts, one per role, whose password hashes arrive as changelog
+ * parameters the way bootstrap passes them ({@code spring.liquibase.parameters.*}). Its own context
+ * and database, since it runs Liquibase with another context.
  */
 @SpringBootTest(
     classes = PersistenceTestApplication.class,

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Liquibase owns the schema; Hibernate only validates it (SPEC 5). */
+/** Liquibase owns the schema; Hibernate only validates it. */
 @PersistenceIntegrationTest
 class SchemaIT {
 
@@ -62,7 +62,7 @@ class SchemaIT {
         .isZero();
   }
 
-  /** SPEC 5: every foreign key is the leading part of some index. */
+  /** Every foreign key is the leading part of some index. */
   @Test
   void everyForeignKeyIsIndexed() {
     List<String> unindexed =

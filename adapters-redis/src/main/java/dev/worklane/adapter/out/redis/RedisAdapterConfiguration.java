@@ -117,7 +117,7 @@ public class RedisAdapterConfiguration {
     return new QueueScripts(connections.queues(), connections.keyPrefix());
   }
 
-  /** The job engine's intake (queue database, SPEC §6.2): the outbox relay submits here. */
+  /** The job engine's intake (queue database): the outbox relay submits here. */
   @Bean
   JobBroker jobBroker(QueueScripts scripts, RedisConnections connections, Clock clock) {
     return new RedisJobBrokerAdapter(scripts, connections.queueBreaker(), clock);

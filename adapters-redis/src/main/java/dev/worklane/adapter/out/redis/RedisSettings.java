@@ -9,7 +9,7 @@ import java.time.Duration;
  *     configFile} is set
  * @param configFile a Redisson YAML file (Sentinel, Cluster, TLS…); each client gets a copy pointed
  *     at its logical database (Cluster has only database 0: there key prefixes keep roles apart)
- * @param queueDatabase the job queues' logical database (SPEC §6: db 2)
+ * @param queueDatabase the job queues' logical database (db 2)
  * @param keyPrefix prepended to every key, so deployments (or test runs) can share one Redis
  * @param commandTimeout short on purpose: a slow Redis must fail fast into the fallbacks
  * @param circuitOpenFor how long the adapters skip Redis after a failure

@@ -2,7 +2,7 @@ package dev.worklane.application.port.model;
 
 import dev.worklane.domain.common.InvalidInputException;
 
-/** Cursor pagination for large sets (SPEC §3.2): the first page when {@code after} is null. */
+/** Cursor pagination for large sets: the first page when {@code after} is null. */
 public record CursorRequest(Position after, int perPage) {
 
   public CursorRequest {

@@ -2,7 +2,7 @@ package dev.worklane.application.port.model;
 
 import dev.worklane.domain.common.InvalidInputException;
 
-/** Offset pagination for small sets (SPEC §3.2): page from 1, 1 to 100 items per page. */
+/** Offset pagination for small sets: page from 1, 1 to 100 items per page. */
 public record PageRequest(int page, int perPage) {
   public static final int DEFAULT_PER_PAGE = 20;
   public static final int MAX_PER_PAGE = 100;

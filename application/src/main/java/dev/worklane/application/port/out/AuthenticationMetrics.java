@@ -1,6 +1,6 @@
 package dev.worklane.application.port.out;
 
-/** Counters operators alert on: failed logins (SPEC §3.5, §10) and refresh-token reuse. */
+/** Counters operators alert on: failed logins and refresh-token reuse. */
 public interface AuthenticationMetrics {
   void loginSucceeded();
 

@@ -3,8 +3,8 @@ package dev.worklane.application.port.out;
 import java.time.Duration;
 
 /**
- * How the engine runs one job (SPEC §6.2). The defaults are the seed's: 3 attempts in total, retry
- * delays of {@code backoff × 3^(n−1)} (5 s, 15 s, 45 s …), 30 s per attempt, no delay, priority 0.
+ * How the engine runs one job. The defaults are the seed's: 3 attempts in total, retry delays of
+ * {@code backoff × 3^(n−1)} (5 s, 15 s, 45 s …), 30 s per attempt, no delay, priority 0.
  *
  * @param attempts total tries, at least 1
  * @param backoff the delay before the first retry; retry {@code n} waits {@code backoff × 3^(n−1)}

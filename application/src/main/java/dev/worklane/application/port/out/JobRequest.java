@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public record JobRequest(
     String queue, String type, Map<String, String> payload, JobOptions options) {
 
-  /** The queues of SPEC §6.2. */
+  /** The queues: {@code default} for general work, {@code email} for outgoing mail. */
   public static final String DEFAULT_QUEUE = "default";
 
   public static final String EMAIL_QUEUE = "email";

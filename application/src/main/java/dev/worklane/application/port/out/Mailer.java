@@ -1,9 +1,8 @@
 package dev.worklane.application.port.out;
 
 /**
- * Sends email (SPEC §6.3): SMTP in production, {@code .eml} files under {@code
- * $WORKLANE_DATA_DIR/mail/} on the embedded default. Called only by the {@code email.send} job
- * handler, never inline in a request.
+ * Sends email: SMTP in production, {@code .eml} files under {@code $WORKLANE_DATA_DIR/mail/} on the
+ * embedded default. Called only by the {@code email.send} job handler, never inline in a request.
  */
 public interface Mailer {
 

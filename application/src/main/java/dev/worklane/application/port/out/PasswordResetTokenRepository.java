@@ -5,7 +5,7 @@ import dev.worklane.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Password-reset tokens, stored hashed (SPEC §2, §3.3). */
+/** Password-reset tokens, stored hashed. */
 public interface PasswordResetTokenRepository {
 
   void add(PasswordResetToken token);

@@ -3,8 +3,8 @@ package dev.worklane.application.port.out;
 import java.time.Duration;
 
 /**
- * Budgets shared by every instance (SPEC §3.5). The web adapter calls it per request for the HTTP
- * scopes; use cases call it for scopes keyed by domain data (password reset per email).
+ * Budgets shared by every instance. The web adapter calls it per request for the HTTP scopes; use
+ * cases call it for scopes keyed by domain data (password reset per email).
  */
 public interface RateLimiter {
 

@@ -31,10 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Password reset (SPEC §3.3). The request only queues a job, the same for every address, so neither
- * the answer nor its timing tells whether an account exists; the job looks the address up and, for
- * an active account only, stores a token and queues the email, in one transaction. The token is 256
- * random bits, kept as its SHA-256, single use, valid one hour.
+ * Password reset. The request only queues a job, the same for every address, so neither the answer
+ * nor its timing tells whether an account exists; the job looks the address up and, for an active
+ * account only, stores a token and queues the email, in one transaction. The token is 256 random
+ * bits, kept as its SHA-256, single use, valid one hour.
  */
 public final class PasswordResetService implements PasswordResetUseCase {
   private static final System.Logger LOG = System.getLogger(PasswordResetService.class.getName());

@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Revocations that always stick (SPEC §4). Each one is written to the {@link RevocationLedger}
- * (PostgreSQL) in the caller's transaction, then copied to the shared replica ({@link
- * TokenRevocations}, Redis) after commit. A copy that fails — Redis down — stays marked in the
- * ledger and {@link #relay()} replays it when the replica is back; a replica that lost its data is
- * rebuilt from the ledger. While the replica cannot answer, checks go to the ledger: a revocation
- * is never forgotten, only slower to check.
+ * Revocations that always stick. Each one is written to the {@link RevocationLedger} (PostgreSQL)
+ * in the caller's transaction, then copied to the shared replica ({@link TokenRevocations}, Redis)
+ * after commit. A copy that fails — Redis down — stays marked in the ledger and {@link #relay()}
+ * replays it when the replica is back; a replica that lost its data is rebuilt from the ledger.
+ * While the replica cannot answer, checks go to the ledger: a revocation is never forgotten, only
+ * slower to check.
  */
 public final class RevocationService implements RevocationCheckUseCase {
   private static final System.Logger LOG = System.getLogger(RevocationService.class.getName());

@@ -14,9 +14,9 @@ import dev.worklane.domain.user.UserId;
 import java.util.Optional;
 
 /**
- * Who may do what in a project (SPEC §2), decided in one place for projects, members and tasks. A
- * project the caller is not a member of does not exist for them (404, no existence leak) unless
- * they hold project:read-any; past that, a missing permission is a 403.
+ * Who may do what in a project, decided in one place for projects, members and tasks. A project the
+ * caller is not a member of does not exist for them (404, no existence leak) unless they hold
+ * project:read-any; past that, a missing permission is a 403.
  */
 public final class ProjectAccess {
   private final ProjectRepository projects;

@@ -75,7 +75,7 @@ public class JdbcPasswordResetTokenRepositoryAdapter implements PasswordResetTok
     return jdbc.update("delete from password_reset_tokens where expires_at < ?", utc(cutoff));
   }
 
-  /** Bound as timestamptz whatever the JVM's default zone is (SPEC 5). */
+  /** Bound as timestamptz whatever the JVM's default zone is. */
   private static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }

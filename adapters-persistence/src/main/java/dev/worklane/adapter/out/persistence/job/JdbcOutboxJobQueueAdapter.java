@@ -24,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@link JobQueue} use cases enqueue into is a transactional outbox: the {@code job_outbox}
- * table, whose relay side is the {@link JobOutbox} (SPEC §6.2). Plain SQL rather than JPA: the
- * enqueue is an {@code insert ... on conflict do nothing} and the relay's read is {@code for update
- * skip locked}, neither of which JPA expresses. {@link JdbcTemplate} joins the caller's Spring
- * transaction, so a rolled-back use case leaves no job behind.
+ * table, whose relay side is the {@link JobOutbox}. Plain SQL rather than JPA: the enqueue is an
+ * {@code insert ... on conflict do nothing} and the relay's read is {@code for update skip locked},
+ * neither of which JPA expresses. {@link JdbcTemplate} joins the caller's Spring transaction, so a
+ * rolled-back use case leaves no job behind.
  */
 @Component
 public class JdbcOutboxJobQueueAdapter implements JobQueue, JobOutbox {

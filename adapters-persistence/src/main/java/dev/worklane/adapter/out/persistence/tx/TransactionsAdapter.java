@@ -10,7 +10,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link Transactions} with Spring's {@link TransactionTemplate}: READ COMMITTED (SPEC 5), joins an
+ * {@link Transactions} with Spring's {@link TransactionTemplate}: READ COMMITTED, joins an
  * enclosing transaction, and rolls back on any exception or error thrown by the work (the template
  * rolls back on every {@link Throwable}, checked ones included), which then propagates.
  *

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 
-/** Password-reset tokens on real PostgreSQL: single use under races (SPEC §2). */
+/** Password-reset tokens on real PostgreSQL: single use under races. */
 @PersistenceIntegrationTest
 class JdbcPasswordResetTokenRepositoryAdapterIT {
   static final Duration VALIDITY = Duration.ofHours(1);

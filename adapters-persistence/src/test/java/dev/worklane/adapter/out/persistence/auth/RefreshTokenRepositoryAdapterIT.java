@@ -59,7 +59,7 @@ class RefreshTokenRepositoryAdapterIT extends RefreshTokenRepositoryContract {
         .id();
   }
 
-  /** The guard of refresh-token rotation: racing requests with one token, one winner (SPEC 4). */
+  /** The guard of refresh-token rotation: racing requests with one token, one winner. */
   @Test
   void concurrentRotationsOfOneTokenHaveExactlyOneWinner() throws Exception {
     RefreshToken current = login(existingUser());

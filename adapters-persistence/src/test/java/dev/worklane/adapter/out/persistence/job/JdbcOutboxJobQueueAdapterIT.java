@@ -27,7 +27,7 @@ import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 
-/** The transactional outbox of the job queue on real PostgreSQL (SPEC §6.2). */
+/** The transactional outbox of the job queue on real PostgreSQL. */
 @PersistenceIntegrationTest
 class JdbcOutboxJobQueueAdapterIT {
 

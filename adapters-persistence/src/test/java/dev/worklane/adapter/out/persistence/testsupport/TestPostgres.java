@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The real PostgreSQL server integration tests run against, one per JVM, chosen in this order (SPEC
- * 11; never a mock, never a skip):
+ * The real PostgreSQL server integration tests run against, one per JVM, chosen in this order
+ * (never a mock, never a skip):
  *
  * <ol>
  *   <li>{@value #URL_VARIABLE}: the JDBC URL of an existing server whose user may {@code CREATE

@@ -198,7 +198,7 @@ public final class JobWorkers implements SmartLifecycle {
         });
   }
 
-  /** Completed jobs past their retention (SPEC §6.2: 24 h), failed ones when a retention is set. */
+  /** Completed jobs past their retention (24 h), failed ones when a retention is set. */
   void sweep() {
     forEachQueue(
         "sweep",

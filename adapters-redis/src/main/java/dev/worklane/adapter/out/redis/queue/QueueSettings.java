@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How this instance runs the job engine (SPEC §6.2).
+ * How this instance runs the job engine.
  *
  * @param workersEnabled false: this instance only enqueues and administers (API-only); stalled
  *     checks, the sweeper and the metric snapshots still run

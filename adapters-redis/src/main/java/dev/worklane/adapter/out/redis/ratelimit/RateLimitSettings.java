@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Budget per scope; the defaults are the seed's numbers (SPEC §3.5). */
+/** Budget per scope; the defaults are the seed's numbers. */
 public record RateLimitSettings(Map<Scope, Limit> limits) {
 
   public record Limit(long capacity, Duration window) {

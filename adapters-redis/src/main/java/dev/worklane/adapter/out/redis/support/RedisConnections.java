@@ -61,7 +61,7 @@ public final class RedisConnections implements AutoCloseable {
     return sessions;
   }
 
-  /** The job queues' database (SPEC §6: db 2): engine, workers and dashboard. */
+  /** The job queues' database (db 2): engine, workers and dashboard. */
   public RedissonClient queues() {
     return queues;
   }

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Mailer} that delivers into a directory, one RFC 5322 {@code .eml} file per message (SPEC
- * §6.3: {@code $WORKLANE_DATA_DIR/mail/} on the embedded default), which any mail client opens.
+ * {@link Mailer} that delivers into a directory, one RFC 5322 {@code .eml} file per message (
+ * {@code $WORKLANE_DATA_DIR/mail/} on the embedded default), which any mail client opens.
  *
  * <p>Idempotent: the file is named after the message id (see {@link MailMessages#safeId}), so a
  * retried job overwrites its own file instead of adding one. Each file is written to a temporary

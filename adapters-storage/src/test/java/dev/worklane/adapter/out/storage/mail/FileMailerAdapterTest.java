@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local "outbox" mailer: real .eml files in a directory (SPEC §6.3). */
+/** The local "outbox" mailer: real .eml files in a directory. */
 class FileMailerAdapterTest {
   static final Instant NOW = Instant.parse("2026-12-01T10:15:30Z");
 

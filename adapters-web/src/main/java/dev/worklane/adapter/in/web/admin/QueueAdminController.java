@@ -20,10 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The queue dashboard's JSON API (SPEC §6.2), under {@code /admin/queues/api/}. The security chain
- * admits admin browser sessions only and checks CSRF on unsafe methods; the use case checks {@code
- * queue:admin} again. Actions on one job or queue answer 204; bulk actions say how many jobs they
- * touched.
+ * The queue dashboard's JSON API, under {@code /admin/queues/api/}. The security chain admits admin
+ * browser sessions only and checks CSRF on unsafe methods; the use case checks {@code queue:admin}
+ * again. Actions on one job or queue answer 204; bulk actions say how many jobs they touched.
  */
 @RestController
 @RequestMapping(

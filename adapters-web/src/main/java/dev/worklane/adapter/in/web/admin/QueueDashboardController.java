@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The queue dashboard page (SPEC §6.2): one static HTML file whose script and style sheet are
- * separate static files next to it (no inline code, so the admin chain's CSP allows only {@code
- * 'self'}). Everything it shows comes from {@link QueueAdminController}'s JSON API.
+ * The queue dashboard page: one static HTML file whose script and style sheet are separate static
+ * files next to it (no inline code, so the admin chain's CSP allows only {@code 'self'}).
+ * Everything it shows comes from {@link QueueAdminController}'s JSON API.
  */
 @RestController
 public class QueueDashboardController {

@@ -36,8 +36,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Browser sessions (SPEC §4): log in with JSON or a form post, get the CSRF token, log out. The
- * session lives in Redis (Spring Session), so any instance serves it; its id is rotated at login.
+ * Browser sessions: log in with JSON or a form post, get the CSRF token, log out. The session lives
+ * in Redis (Spring Session), so any instance serves it; its id is rotated at login.
  */
 @RestController
 @RequestMapping(

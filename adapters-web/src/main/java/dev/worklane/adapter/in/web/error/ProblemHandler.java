@@ -44,9 +44,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * The single error translator (STYLE 8): domain exceptions and every framework failure become RFC
- * 9457 problems with a stable {@code code}. Client mistakes are 4xx; only real faults are 500, and
- * those never carry a stack trace, SQL or class name to the client.
+ * The single error translator: domain exceptions and every framework failure become RFC 9457
+ * problems with a stable {@code code}. Client mistakes are 4xx; only real faults are 500, and those
+ * never carry a stack trace, SQL or class name to the client.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {

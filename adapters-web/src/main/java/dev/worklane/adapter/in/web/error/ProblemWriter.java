@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place that shapes RFC 9457 problems (SPEC §3.1): {@code type, title, status, detail,
- * instance} plus {@code code, errors, requestId, timestamp}. Used by the controller advice, the
- * security entry points, filters and the /error controller, so every failure looks the same.
+ * The one place that shapes RFC 9457 problems: {@code type, title, status, detail, instance} plus
+ * {@code code, errors, requestId, timestamp}. Used by the controller advice, the security entry
+ * points, filters and the /error controller, so every failure looks the same.
  */
 @Component
 public class ProblemWriter {

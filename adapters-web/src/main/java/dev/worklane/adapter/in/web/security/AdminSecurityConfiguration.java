@@ -38,11 +38,11 @@ public class AdminSecurityConfiguration {
           + "frame-ancestors 'none'; object-src 'none'";
 
   /**
-   * The admin area ({@code /admin/**}, SPEC §4 and §6.2), ahead of the API chain: browser sessions
-   * only (any {@code Authorization} header is refused, no bearer authentication is configured), the
-   * ADMIN role only, the CSRF token on every unsafe request whatever it carries, no session ever
-   * created here, and a CSP that allows nothing but this origin's own script, style and fetches.
-   * Without a session the answer is a 401 problem, for the page as for the JSON API.
+   * The admin area ({@code /admin/**}), ahead of the API chain: browser sessions only (any {@code
+   * Authorization} header is refused, no bearer authentication is configured), the ADMIN role only,
+   * the CSRF token on every unsafe request whatever it carries, no session ever created here, and a
+   * CSP that allows nothing but this origin's own script, style and fetches. Without a session the
+   * answer is a 401 problem, for the page as for the JSON API.
    */
   @Bean
   @Order(1)

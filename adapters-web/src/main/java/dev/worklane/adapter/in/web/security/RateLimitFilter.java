@@ -27,8 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * The API's rate limits (SPEC §3.5), shared by all instances through the {@link RateLimiter} port.
- * It runs twice in the security chain: before authentication for the per-IP scopes (global, login,
+ * The API's rate limits, shared by all instances through the {@link RateLimiter} port. It runs
+ * twice in the security chain: before authentication for the per-IP scopes (global, login,
  * registration), after it for the caller's scope (per user when authenticated, else the guest
  * budget per IP; the password change per user). The client IP is the servlet remote address, which
  * the container rewrites from {@code X-Forwarded-For} only for trusted proxies; IPv6 clients count

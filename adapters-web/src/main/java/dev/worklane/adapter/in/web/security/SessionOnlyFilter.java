@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The admin area is session-only (SPEC §4): a request that carries any {@code Authorization} header
- * is refused with 401 {@code SESSION_REQUIRED} rather than quietly ignored, so a script holding a
+ * The admin area is session-only: a request that carries any {@code Authorization} header is
+ * refused with 401 {@code SESSION_REQUIRED} rather than quietly ignored, so a script holding a
  * stolen or leaked API token learns at once that it cannot drive the dashboard.
  */
 class SessionOnlyFilter extends OncePerRequestFilter {

@@ -50,8 +50,8 @@ public final class ApiPaths {
   public static final List<String> PUBLIC_UNLIMITED = List.of(JWKS, HEALTH, READY);
 
   /**
-   * The admin area (SPEC §4, §6.2): browser sessions of admins only, CSRF on every unsafe request,
-   * no bearer tokens. Not a versioned API: absent from the OpenAPI documents.
+   * The admin area: browser sessions of admins only, CSRF on every unsafe request, no bearer
+   * tokens. Not a versioned API: absent from the OpenAPI documents.
    */
   public static final String ADMIN_ALL = "/admin/**";
 

@@ -3,8 +3,8 @@ package dev.worklane.adapter.in.web.support;
 import java.time.LocalDate;
 
 /**
- * When v1 was deprecated and when it goes away (SPEC §3.4), both UTC dates from configuration. The
- * seed promises old versions for at least 6 months, so an earlier sunset stops the start.
+ * When v1 was deprecated and when it goes away, both UTC dates from configuration. The seed
+ * promises old versions for at least 6 months, so an earlier sunset stops the start.
  *
  * @param v1Sunset null: six months after the deprecation
  */

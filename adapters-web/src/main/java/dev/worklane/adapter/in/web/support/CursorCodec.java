@@ -17,7 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns the core's {@link Position} into an opaque, tamper-evident cursor and back (SPEC §3.2).
+ * Turns the core's {@link Position} into an opaque, tamper-evident cursor and back.
  *
  * <p>Format: base64url (no padding) of {@code version(1) | epochSecond(8) | nanos(4) | uuid(16) |
  * mac(16)}, where mac is HMAC-SHA256 truncated to 128 bits over the first 29 bytes <em>and</em> the

@@ -11,7 +11,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-/** A strict JSON reader (SPEC §3: unknown fields are 400, never silently bound). */
+/** A strict JSON reader (unknown fields are 400, never silently bound). */
 @Configuration(proxyBeanMethods = false)
 public class WebMvcSettings {
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.task.TaskStatus;
 
-/** v2 spells statuses in lower-case with a hyphen (SPEC §3.4); v1's names are refused here. */
+/** v2 spells statuses in lower-case with a hyphen; v1's names are refused here. */
 public enum TaskStatusV2 {
   @JsonProperty("todo")
   TODO("todo", TaskStatus.TODO),

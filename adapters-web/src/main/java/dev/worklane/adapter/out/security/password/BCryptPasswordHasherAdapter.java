@@ -10,10 +10,9 @@ import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * BCrypt (cost ≥ 10, SPEC §4) through Spring Security's encoder. BCrypt reads at most 72 bytes and
- * Spring refuses longer input, while we accept 128 characters (up to 512 UTF-8 bytes): such long
- * passwords are first reduced to {@link #REDUCED_PREFIX} + base64(SHA-256), so every character
- * counts.
+ * BCrypt (cost ≥ 10) through Spring Security's encoder. BCrypt reads at most 72 bytes and Spring
+ * refuses longer input, while we accept 128 characters (up to 512 UTF-8 bytes): such long passwords
+ * are first reduced to {@link #REDUCED_PREFIX} + base64(SHA-256), so every character counts.
  *
  * <p>The prefix starts with a control character, which {@link Password} refuses, so no password
  * anyone can set is the reduced form of another; input that starts like it is reduced in turn.

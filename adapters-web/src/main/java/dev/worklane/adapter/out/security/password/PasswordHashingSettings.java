@@ -3,7 +3,7 @@ package dev.worklane.adapter.out.security.password;
 /**
  * Password hashing settings, mapped from configuration by bootstrap.
  *
- * @param bcryptStrength BCrypt cost; SPEC §4 asks for at least 10
+ * @param bcryptStrength BCrypt cost, at least 10
  */
 public record PasswordHashingSettings(int bcryptStrength) {
   public PasswordHashingSettings {

@@ -2,7 +2,7 @@ package dev.worklane.application.port.in.auth;
 
 import dev.worklane.domain.user.Email;
 
-/** Password reset by email (SPEC §3.3). */
+/** Password reset by email. */
 public interface PasswordResetUseCase {
 
   /**

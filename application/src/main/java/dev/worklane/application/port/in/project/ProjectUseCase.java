@@ -9,8 +9,8 @@ import dev.worklane.domain.project.Project;
 import dev.worklane.domain.project.ProjectId;
 
 /**
- * Projects (SPEC §2, §3.3). Managers create them and become their owner; members read them; an
- * admin reads any (project:read-any). A project the caller may not see is "not found".
+ * Projects. Managers create them and become their owner; members read them; an admin reads any
+ * (project:read-any). A project the caller may not see is "not found".
  */
 public interface ProjectUseCase {
 

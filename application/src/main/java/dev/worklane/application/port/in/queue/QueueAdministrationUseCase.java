@@ -9,8 +9,8 @@ import dev.worklane.application.port.model.queue.QueueOverview;
 import java.util.List;
 
 /**
- * The queue dashboard's operations (SPEC §6.2). Every method requires {@code queue:admin}; an
- * unknown queue or job answers {@link dev.worklane.domain.common.NotFoundException}.
+ * The queue dashboard's operations. Every method requires {@code queue:admin}; an unknown queue or
+ * job answers {@link dev.worklane.domain.common.NotFoundException}.
  */
 public interface QueueAdministrationUseCase {
 

@@ -8,8 +8,8 @@ import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.TaskId;
 
 /**
- * Tasks of a project (SPEC §2, §3.3): members read and write them (task:read, task:write), an admin
- * reads any. Changes name the version they were made from (HTTP {@code If-Match}).
+ * Tasks of a project: members read and write them (task:read, task:write), an admin reads any.
+ * Changes name the version they were made from (HTTP {@code If-Match}).
  */
 public interface TaskUseCase {
 

@@ -2,7 +2,7 @@ package dev.worklane.application.port.model.queue;
 
 import java.util.Locale;
 
-/** Where a job is in its life (SPEC §6.2); {@code paused} is a queue flag, not a job state. */
+/** Where a job is in its life; {@code paused} is a queue flag, not a job state. */
 public enum JobState {
   WAITING,
   DELAYED,
