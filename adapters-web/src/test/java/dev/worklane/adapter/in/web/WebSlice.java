@@ -8,7 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.worklane.adapter.in.web.admin.QueueAdminController;
+import dev.worklane.adapter.in.web.auth.AuthController;
+import dev.worklane.adapter.in.web.auth.SessionController;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.adapter.in.web.project.ProjectController;
+import dev.worklane.adapter.in.web.project.ProjectMemberController;
 import dev.worklane.adapter.in.web.project.ProjectWebMapper;
 import dev.worklane.adapter.in.web.security.JwtKeys;
 import dev.worklane.adapter.in.web.security.JwtSettings;
@@ -21,10 +26,21 @@ import dev.worklane.adapter.in.web.support.CursorSecret;
 import dev.worklane.adapter.in.web.support.Envelopes;
 import dev.worklane.adapter.in.web.support.WebMvcSettings;
 import dev.worklane.adapter.in.web.support.WebSettings;
+import dev.worklane.adapter.in.web.task.TaskController;
 import dev.worklane.adapter.in.web.task.TaskWebMapper;
+import dev.worklane.adapter.in.web.user.UserController;
 import dev.worklane.adapter.in.web.user.UserWebMapperImpl;
 import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.auth.AuthenticationUseCase;
+import dev.worklane.application.port.in.auth.PasswordResetUseCase;
+import dev.worklane.application.port.in.auth.RegisterUserUseCase;
 import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
+import dev.worklane.application.port.in.project.ProjectMembersUseCase;
+import dev.worklane.application.port.in.project.ProjectUseCase;
+import dev.worklane.application.port.in.queue.QueueAdministrationUseCase;
+import dev.worklane.application.port.in.task.TaskUseCase;
+import dev.worklane.application.port.in.user.MyAccountUseCase;
+import dev.worklane.application.port.in.user.UserAdministrationUseCase;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.domain.fixtures.UserFixtures;
 import dev.worklane.domain.user.Role;
@@ -40,16 +56,19 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.AliasFor;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -59,7 +78,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * with a real ES256 access token ({@link #bearer}) or a real browser session ({@link #session}), so
  * a missing, bad or under-privileged credential answers what production answers.
  */
-public final class WebSlice {
+public abstract class WebSlice {
   /** The instant every slice's clock stands at: problem and envelope timestamps show it. */
   public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
@@ -68,17 +87,38 @@ public final class WebSlice {
 
   public static final LocalDate V1_SUNSET = LocalDate.parse("2026-09-01");
 
-  private WebSlice() {}
+  @Autowired protected MockMvc mvc;
+  @Autowired private AccessTokenIssuer tokens;
 
-  /** A controller slice: {@code @WebSliceTest(TaskController.class)}. */
+  /**
+   * The slice every controller test class runs in: one application context for all of them (built
+   * once, cached by the test framework), the use cases as Mockito mocks reset after each test.
+   */
   @Target(ElementType.TYPE)
   @Retention(RetentionPolicy.RUNTIME)
-  @WebMvcTest
+  @WebMvcTest({
+    TaskController.class,
+    ProjectController.class,
+    ProjectMemberController.class,
+    UserController.class,
+    AuthController.class,
+    SessionController.class,
+    QueueAdminController.class
+  })
+  @MockitoBean(
+      types = {
+        TaskUseCase.class,
+        ProjectUseCase.class,
+        ProjectMembersUseCase.class,
+        MyAccountUseCase.class,
+        UserAdministrationUseCase.class,
+        RegisterUserUseCase.class,
+        AuthenticationUseCase.class,
+        PasswordResetUseCase.class,
+        QueueAdministrationUseCase.class
+      })
   @Import(Beans.class)
-  public @interface Test {
-    @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
-    Class<?>[] value();
-  }
+  public @interface Context {}
 
   /** What bootstrap supplies in production: settings, a clock, the revocation check. */
   @TestConfiguration(proxyBeanMethods = false)
@@ -133,15 +173,16 @@ public final class WebSlice {
     }
   }
 
+  /** A caller with these roles (USER when none). */
   public static Actor actor(Role... roles) {
     return new Actor(
         UserId.random(), roles.length == 0 ? EnumSet.of(Role.USER) : EnumSet.of(roles[0], roles));
   }
 
   /** {@code Authorization: Bearer …} with a token the application's own issuer signed. */
-  public static RequestPostProcessor bearer(AccessTokenIssuer issuer, Actor actor) {
+  protected RequestPostProcessor bearer(Actor actor) {
     String token =
-        issuer.issue(
+        tokens.issue(
             UserFixtures.aUser()
                 .id(actor.userId())
                 .roles(actor.roles().toArray(Role[]::new))
@@ -155,6 +196,12 @@ public final class WebSlice {
     };
   }
 
+  /** The request with a JSON body. */
+  protected static MockHttpServletRequestBuilder json(
+      MockHttpServletRequestBuilder request, String body) {
+    return request.contentType(MediaType.APPLICATION_JSON).content(body);
+  }
+
   /** A browser session as POST /auth/session stores it, for the session-only admin area. */
   public static RequestPostProcessor session(Actor actor) {
     MockHttpSession session = new MockHttpSession();
@@ -165,8 +212,17 @@ public final class WebSlice {
             SessionSecurityContextRepository.contextOf(new SessionAuthentication(actor, NOW)),
             login,
             new MockHttpServletResponse());
+    return cookie(session);
+  }
+
+  /**
+   * The request as a browser sends it: with this session's cookie, so the session was asked for.
+   */
+  public static RequestPostProcessor cookie(MockHttpSession session) {
     return request -> {
       request.setSession(session);
+      request.setRequestedSessionId(session.getId());
+      request.setRequestedSessionIdFromCookie(true);
       return request;
     };
   }

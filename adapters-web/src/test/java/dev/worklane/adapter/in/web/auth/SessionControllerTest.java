@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.auth;
 
+import static dev.worklane.adapter.in.web.WebSlice.cookie;
 import static dev.worklane.adapter.in.web.WebSlice.problem;
 import static org.hamcrest.Matchers.is;
 import static org.mockito.ArgumentMatchers.any;
@@ -28,16 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-@WebSlice.Test(SessionController.class)
-class SessionControllerTest {
+@WebSlice.Context
+class SessionControllerTest extends WebSlice {
   static final String SESSION = "/api/v1/auth/session";
 
-  @Autowired MockMvc mvc;
-  @MockitoBean AuthenticationUseCase authentication;
-  @MockitoBean MyAccountUseCase myAccount;
+  @Autowired AuthenticationUseCase authentication;
+  @Autowired MyAccountUseCase myAccount;
 
   final User user = UserFixtures.aUser().email("ada@example.com").build();
   final Actor actor = new Actor(user.id(), user.roles());
@@ -49,9 +47,9 @@ class SessionControllerTest {
             UserAccount.of(user, Profile.initial(user.id(), user.email(), "Ada", WebSlice.NOW)));
     return (MockHttpSession)
         mvc.perform(
-                post(SESSION)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"))
+                json(
+                    post(SESSION),
+                    "{\"email\":\"ada@example.com\",\"password\":\"correct horse\"}"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.data.email", is("ada@example.com")))
             .andReturn()
@@ -63,11 +61,12 @@ class SessionControllerTest {
   void aJsonLoginOpensASessionThatAuthenticatesLaterRequests() throws Exception {
     MockHttpSession session = logIn();
 
-    mvc.perform(get(SESSION.replace("session", "csrf")).session(session))
+    mvc.perform(get(SESSION.replace("session", "csrf")).with(cookie(session)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.data.headerName").isString())
         .andExpect(jsonPath("$.data.token").isString());
-    mvc.perform(delete(SESSION).session(session).with(csrf())).andExpect(status().isNoContent());
+    mvc.perform(delete(SESSION).with(cookie(session)).with(csrf()))
+        .andExpect(status().isNoContent());
     then(authentication).should().logout(actor, LogoutCommand.none());
     org.assertj.core.api.Assertions.assertThat(session.isInvalid()).isTrue();
   }
@@ -76,7 +75,7 @@ class SessionControllerTest {
   void aSessionsUnsafeRequestWithoutTheCsrfTokenIs403() throws Exception {
     MockHttpSession session = logIn();
 
-    mvc.perform(delete(SESSION).session(session)).andExpect(problem(403, "CSRF_REJECTED"));
+    mvc.perform(delete(SESSION).with(cookie(session))).andExpect(problem(403, "CSRF_REJECTED"));
     then(authentication).should(org.mockito.Mockito.never()).logout(any(), any());
   }
 
@@ -96,16 +95,13 @@ class SessionControllerTest {
     given(authentication.authenticate(any()))
         .willThrow(new AuthenticationFailedException("INVALID_CREDENTIALS", "Invalid credentials"));
 
-    mvc.perform(
-            post(SESSION)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\":\"ada@example.com\",\"password\":\"wrong\"}"))
+    mvc.perform(json(post(SESSION), "{\"email\":\"ada@example.com\",\"password\":\"wrong\"}"))
         .andExpect(problem(401, "INVALID_CREDENTIALS"));
   }
 
   @Test
   void loggingOutWithoutASessionIs401() throws Exception {
-    mvc.perform(delete(SESSION)).andExpect(status().is4xxClientError());
+    mvc.perform(delete(SESSION)).andExpect(problem(401, "UNAUTHENTICATED"));
     verifyNoInteractions(authentication);
   }
 }

@@ -1,6 +1,5 @@
 package dev.worklane.adapter.in.web.project;
 
-import static dev.worklane.adapter.in.web.WebSlice.bearer;
 import static dev.worklane.adapter.in.web.WebSlice.deprecatedV1;
 import static dev.worklane.adapter.in.web.WebSlice.problem;
 import static org.hamcrest.Matchers.is;
@@ -26,7 +25,6 @@ import dev.worklane.application.port.model.CursorRequest;
 import dev.worklane.application.port.model.Page;
 import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.application.port.model.project.ProjectSummary;
-import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.NotFoundException;
@@ -38,15 +36,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebSlice.Test(ProjectController.class)
-class ProjectControllerTest {
-  @Autowired MockMvc mvc;
-  @Autowired AccessTokenIssuer tokens;
-  @MockitoBean ProjectUseCase useCase;
+@WebSlice.Context
+class ProjectControllerTest extends WebSlice {
+  @Autowired ProjectUseCase useCase;
 
   final Actor manager = WebSlice.actor(Role.MANAGER);
   final Project project =
@@ -60,23 +54,23 @@ class ProjectControllerTest {
   final ProjectDetails details = new ProjectDetails(project, new ProjectSummary(1, 2, 3));
 
   MockHttpServletRequestBuilder authed(MockHttpServletRequestBuilder request) {
-    return request.with(bearer(tokens, manager));
+    return request.with(bearer(manager));
   }
 
-  MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-    return authed(request).contentType(MediaType.APPLICATION_JSON).content(body);
+  MockHttpServletRequestBuilder send(MockHttpServletRequestBuilder request, String body) {
+    return json(authed(request), body);
   }
 
   @Test
   void createAnswers201WithALocationInTheCallersVersion() throws Exception {
     given(useCase.create(eq(manager), any())).willReturn(details);
 
-    mvc.perform(json(post("/api/v2/projects"), "{\"key\":\"WL\",\"name\":\"Worklane\"}"))
+    mvc.perform(send(post("/api/v2/projects"), "{\"key\":\"WL\",\"name\":\"Worklane\"}"))
         .andExpect(status().isCreated())
         .andExpect(header().string("Location", "/api/v2/projects/" + project.id()))
         .andExpect(jsonPath("$.data.key", is("WL")))
         .andExpect(jsonPath("$.data.summary.total", is(6)));
-    mvc.perform(json(post("/api/v1/projects"), "{\"key\":\"WL\",\"name\":\"Worklane\"}"))
+    mvc.perform(send(post("/api/v1/projects"), "{\"key\":\"WL\",\"name\":\"Worklane\"}"))
         .andExpect(status().isCreated())
         .andExpect(header().string("Location", "/api/v1/projects/" + project.id()))
         .andExpect(deprecatedV1("/api/v2/projects"));
@@ -84,7 +78,7 @@ class ProjectControllerTest {
 
   @Test
   void anInvalidKeyIsA400NamingTheField() throws Exception {
-    mvc.perform(json(post("/api/v2/projects"), "{\"key\":\"wl\",\"name\":\"Worklane\"}"))
+    mvc.perform(send(post("/api/v2/projects"), "{\"key\":\"wl\",\"name\":\"Worklane\"}"))
         .andExpect(problem(400, "VALIDATION_FAILED"))
         .andExpect(jsonPath("$.errors[0].field", is("key")));
     verifyNoInteractions(useCase);
@@ -129,7 +123,7 @@ class ProjectControllerTest {
     mvc.perform(authed(get("/api/v2/projects/{id}", project.id().value())))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.data.summary.inProgress", is(2)));
-    mvc.perform(json(patch("/api/v1/projects/{id}", project.id().value()), "{\"name\":\"New\"}"))
+    mvc.perform(send(patch("/api/v1/projects/{id}", project.id().value()), "{\"name\":\"New\"}"))
         .andExpect(status().isOk())
         .andExpect(deprecatedV1("/api/v2/projects/" + project.id()));
     mvc.perform(authed(delete("/api/v2/projects/{id}", project.id().value())))
@@ -146,9 +140,9 @@ class ProjectControllerTest {
 
     mvc.perform(authed(get("/api/v2/projects/{id}", project.id().value())))
         .andExpect(problem(404, "NOT_FOUND"));
-    mvc.perform(json(post("/api/v2/projects"), "{\"key\":\"WL\",\"name\":\"W\"}"))
+    mvc.perform(send(post("/api/v2/projects"), "{\"key\":\"WL\",\"name\":\"W\"}"))
         .andExpect(problem(403, "FORBIDDEN"));
-    mvc.perform(json(patch("/api/v2/projects/{id}", project.id().value()), "{\"name\":\"N\"}"))
+    mvc.perform(send(patch("/api/v2/projects/{id}", project.id().value()), "{\"name\":\"N\"}"))
         .andExpect(problem(409, "PROJECT_ARCHIVED"));
   }
 

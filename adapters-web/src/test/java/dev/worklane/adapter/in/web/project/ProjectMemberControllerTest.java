@@ -1,6 +1,5 @@
 package dev.worklane.adapter.in.web.project;
 
-import static dev.worklane.adapter.in.web.WebSlice.bearer;
 import static dev.worklane.adapter.in.web.WebSlice.problem;
 import static org.hamcrest.Matchers.is;
 import static org.mockito.ArgumentMatchers.any;
@@ -25,7 +24,6 @@ import dev.worklane.application.port.model.CursorPage;
 import dev.worklane.application.port.model.CursorRequest;
 import dev.worklane.application.port.model.Page;
 import dev.worklane.application.port.model.PageRequest;
-import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.project.ProjectId;
@@ -35,16 +33,11 @@ import dev.worklane.domain.user.UserId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebSlice.Test(ProjectMemberController.class)
-class ProjectMemberControllerTest {
-  @Autowired MockMvc mvc;
-  @Autowired AccessTokenIssuer tokens;
-  @MockitoBean ProjectMembersUseCase useCase;
+@WebSlice.Context
+class ProjectMemberControllerTest extends WebSlice {
+  @Autowired ProjectMembersUseCase useCase;
 
   final Actor owner = WebSlice.actor();
   final ProjectId project = ProjectId.random();
@@ -55,17 +48,14 @@ class ProjectMemberControllerTest {
   final String members = "/api/{version}/projects/" + project.value() + "/members";
 
   MockHttpServletRequestBuilder authed(MockHttpServletRequestBuilder request) {
-    return request.with(bearer(tokens, owner));
+    return request.with(bearer(owner));
   }
 
   @Test
   void addAnswers201WithTheMember() throws Exception {
     given(useCase.add(owner, project, new AddMemberCommand(newcomer, null))).willReturn(member);
 
-    mvc.perform(
-            authed(post(members, "v2"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"userId\":\"" + newcomer + "\"}"))
+    mvc.perform(json(authed(post(members, "v2")), "{\"userId\":\"" + newcomer + "\"}"))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.data.userId", is(newcomer.toString())))
         .andExpect(jsonPath("$.data.role", is("MEMBER")))
@@ -75,15 +65,11 @@ class ProjectMemberControllerTest {
   @Test
   void anUnknownRoleOrABadUserIdIsA400() throws Exception {
     mvc.perform(
-            authed(post(members, "v1"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"userId\":\"" + newcomer + "\",\"role\":\"KING\"}"))
+            json(
+                authed(post(members, "v1")), "{\"userId\":\"" + newcomer + "\",\"role\":\"KING\"}"))
         .andExpect(problem(400, "TYPE_MISMATCH"))
         .andExpect(jsonPath("$.errors[0].field", is("role")));
-    mvc.perform(
-            authed(post(members, "v1"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"userId\":\"nobody\"}"))
+    mvc.perform(json(authed(post(members, "v1")), "{\"userId\":\"nobody\"}"))
         .andExpect(problem(400, "TYPE_MISMATCH"))
         .andExpect(jsonPath("$.errors[0].field", is("userId")));
     mvc.perform(authed(delete(members + "/not-a-uuid", "v2")))

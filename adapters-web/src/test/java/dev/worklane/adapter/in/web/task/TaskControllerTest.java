@@ -1,6 +1,5 @@
 package dev.worklane.adapter.in.web.task;
 
-import static dev.worklane.adapter.in.web.WebSlice.bearer;
 import static dev.worklane.adapter.in.web.WebSlice.deprecatedV1;
 import static dev.worklane.adapter.in.web.WebSlice.problem;
 import static org.hamcrest.Matchers.is;
@@ -27,7 +26,6 @@ import dev.worklane.application.port.in.task.TaskView;
 import dev.worklane.application.port.in.task.UpdateTaskCommand;
 import dev.worklane.application.port.model.CursorPage;
 import dev.worklane.application.port.model.task.TaskFilter;
-import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.NotFoundException;
@@ -43,17 +41,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@WebSlice.Test(TaskController.class)
-class TaskControllerTest {
-  @Autowired MockMvc mvc;
-  @Autowired AccessTokenIssuer tokens;
-  @MockitoBean TaskUseCase useCase;
+@WebSlice.Context
+class TaskControllerTest extends WebSlice {
+  @Autowired TaskUseCase useCase;
 
   final Actor actor = WebSlice.actor();
   final ProjectId project = ProjectId.random();
@@ -74,11 +67,11 @@ class TaskControllerTest {
   final TaskView view = new TaskView(task, new ProjectKey("WL"), new Assignee(assignee, "Ada"));
 
   RequestPostProcessor auth() {
-    return bearer(tokens, actor);
+    return bearer(actor);
   }
 
-  MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-    return request.with(auth()).contentType(MediaType.APPLICATION_JSON).content(body);
+  MockHttpServletRequestBuilder send(MockHttpServletRequestBuilder request, String body) {
+    return json(request.with(auth()), body);
   }
 
   @Test
@@ -86,7 +79,7 @@ class TaskControllerTest {
     given(useCase.create(eq(actor), eq(project), any())).willReturn(view);
 
     mvc.perform(
-            json(
+            send(
                 post("/api/v1/projects/{id}/tasks", project.value()),
                 "{\"title\":\"Write the slice tests\",\"priority\":\"HIGH\"}"))
         .andExpect(status().isCreated())
@@ -105,7 +98,7 @@ class TaskControllerTest {
   void v2CreateEmbedsTheAssigneeSpellsStatusesLowerCaseAndIsNotDeprecated() throws Exception {
     given(useCase.create(eq(actor), eq(project), any())).willReturn(view);
 
-    mvc.perform(json(post("/api/v2/projects/{id}/tasks", project.value()), "{\"title\":\"Write\"}"))
+    mvc.perform(send(post("/api/v2/projects/{id}/tasks", project.value()), "{\"title\":\"Write\"}"))
         .andExpect(status().isCreated())
         .andExpect(header().string("Location", "/api/v2/tasks/" + task.id()))
         .andExpect(header().doesNotExist("Deprecation"))
@@ -183,7 +176,7 @@ class TaskControllerTest {
     given(useCase.update(eq(actor), eq(task.id()), eq(3L), any())).willReturn(view);
 
     mvc.perform(
-            json(patch("/api/v2/tasks/{id}", task.id().value()), "{\"status\":\"done\"}")
+            send(patch("/api/v2/tasks/{id}", task.id().value()), "{\"status\":\"done\"}")
                 .header("If-Match", "\"3\""))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"" + task.version() + "\""));
@@ -196,10 +189,10 @@ class TaskControllerTest {
 
   @Test
   void patchWithoutIfMatchIs428AndWithAWeakOrForeignTag412() throws Exception {
-    mvc.perform(json(patch("/api/v1/tasks/{id}", task.id().value()), "{\"title\":\"x\"}"))
+    mvc.perform(send(patch("/api/v1/tasks/{id}", task.id().value()), "{\"title\":\"x\"}"))
         .andExpect(problem(428, "PRECONDITION_REQUIRED"));
     mvc.perform(
-            json(patch("/api/v1/tasks/{id}", task.id().value()), "{\"title\":\"x\"}")
+            send(patch("/api/v1/tasks/{id}", task.id().value()), "{\"title\":\"x\"}")
                 .header("If-Match", "W/\"3\""))
         .andExpect(problem(412, "PRECONDITION_FAILED"));
     mvc.perform(
@@ -214,7 +207,7 @@ class TaskControllerTest {
         .willThrow(new VersionMismatchException("task"));
 
     mvc.perform(
-            json(patch("/api/v1/tasks/{id}", task.id().value()), "{\"title\":\"x\"}")
+            send(patch("/api/v1/tasks/{id}", task.id().value()), "{\"title\":\"x\"}")
                 .header("If-Match", "\"1\""))
         .andExpect(problem(412, "PRECONDITION_FAILED"));
   }
@@ -240,16 +233,16 @@ class TaskControllerTest {
   @Test
   void unknownFieldsWrongTypesAndBrokenJsonAre400Problems() throws Exception {
     String path = "/api/v2/projects/" + project.value() + "/tasks";
-    mvc.perform(json(post(path), "{\"title\":\"x\",\"owner\":\"me\"}"))
+    mvc.perform(send(post(path), "{\"title\":\"x\",\"owner\":\"me\"}"))
         .andExpect(problem(400, "UNKNOWN_PROPERTY"))
         .andExpect(jsonPath("$.errors[0].field", is("owner")));
-    mvc.perform(json(post(path), "{\"title\":42}"))
+    mvc.perform(send(post(path), "{\"title\":42}"))
         .andExpect(problem(400, "TYPE_MISMATCH"))
         .andExpect(jsonPath("$.errors[0].field", is("title")));
-    mvc.perform(json(post(path), "{\"title\":")).andExpect(problem(400, "MALFORMED_JSON"));
-    mvc.perform(json(post(path), "{\"title\":\"x\",\"title\":\"y\"}"))
+    mvc.perform(send(post(path), "{\"title\":")).andExpect(problem(400, "MALFORMED_JSON"));
+    mvc.perform(send(post(path), "{\"title\":\"x\",\"title\":\"y\"}"))
         .andExpect(problem(400, "MALFORMED_JSON"));
-    mvc.perform(json(post(path), "{\"title\":\"a\\u0007b\"}"))
+    mvc.perform(send(post(path), "{\"title\":\"a\\u0007b\"}"))
         .andExpect(problem(400, "VALIDATION_FAILED"))
         .andExpect(jsonPath("$.errors[0].field", is("title")));
     verifyNoInteractions(useCase);

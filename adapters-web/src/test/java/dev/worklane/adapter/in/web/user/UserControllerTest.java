@@ -1,6 +1,5 @@
 package dev.worklane.adapter.in.web.user;
 
-import static dev.worklane.adapter.in.web.WebSlice.bearer;
 import static dev.worklane.adapter.in.web.WebSlice.deprecatedV1;
 import static dev.worklane.adapter.in.web.WebSlice.problem;
 import static org.hamcrest.Matchers.is;
@@ -23,7 +22,6 @@ import dev.worklane.application.port.in.user.UpdateProfileCommand;
 import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.in.user.UserAdministrationUseCase;
 import dev.worklane.application.port.model.Page;
-import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.fixtures.UserFixtures;
 import dev.worklane.domain.user.Profile;
@@ -36,17 +34,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebSlice.Test(UserController.class)
-class UserControllerTest {
-  @Autowired MockMvc mvc;
-  @Autowired AccessTokenIssuer tokens;
-  @MockitoBean MyAccountUseCase myAccount;
-  @MockitoBean UserAdministrationUseCase administration;
+@WebSlice.Context
+class UserControllerTest extends WebSlice {
+  @Autowired MyAccountUseCase myAccount;
+  @Autowired UserAdministrationUseCase administration;
 
   final User user = UserFixtures.aUser().email("ada@example.com").build();
   final Actor me = new Actor(user.id(), user.roles());
@@ -55,7 +48,7 @@ class UserControllerTest {
       UserAccount.of(user, Profile.initial(user.id(), user.email(), "Ada", WebSlice.NOW));
 
   MockHttpServletRequestBuilder as(Actor actor, MockHttpServletRequestBuilder request) {
-    return request.with(bearer(tokens, actor));
+    return request.with(bearer(actor));
   }
 
   @Test
@@ -80,16 +73,10 @@ class UserControllerTest {
 
   @Test
   void profileUpdatesAreValidatedBeforeTheUseCase() throws Exception {
-    mvc.perform(
-            as(me, patch("/api/v1/users/me"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\":\"   \"}"))
+    mvc.perform(json(as(me, patch("/api/v1/users/me")), "{\"displayName\":\"   \"}"))
         .andExpect(problem(400, "VALIDATION_FAILED"))
         .andExpect(jsonPath("$.errors[0].field", is("displayName")));
-    mvc.perform(
-            as(me, patch("/api/v1/users/me"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"timeZone\":\"Mars/Olympus\"}"))
+    mvc.perform(json(as(me, patch("/api/v1/users/me")), "{\"timeZone\":\"Mars/Olympus\"}"))
         .andExpect(problem(400, "VALIDATION_FAILED"));
     verifyNoInteractions(myAccount);
   }
@@ -98,10 +85,7 @@ class UserControllerTest {
   void aValidProfileUpdateReachesTheUseCase() throws Exception {
     given(myAccount.updateProfile(eq(me), any())).willReturn(account);
 
-    mvc.perform(
-            as(me, patch("/api/v1/users/me"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"timeZone\":\"Europe/Paris\"}"))
+    mvc.perform(json(as(me, patch("/api/v1/users/me")), "{\"timeZone\":\"Europe/Paris\"}"))
         .andExpect(status().isOk());
     then(myAccount)
         .should()
@@ -112,18 +96,17 @@ class UserControllerTest {
   @Test
   void aPasswordChangeAnswers204AndAShortPasswordIsA400() throws Exception {
     mvc.perform(
-            as(me, post("/api/v1/users/me/password"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"currentPassword\":\"old password 1\",\"newPassword\":\"short\"}"))
+            json(
+                as(me, post("/api/v1/users/me/password")),
+                "{\"currentPassword\":\"old password 1\",\"newPassword\":\"short\"}"))
         .andExpect(problem(400, "VALIDATION_FAILED"))
         .andExpect(jsonPath("$.errors[0].field", is("newPassword")));
     verifyNoInteractions(myAccount);
 
     mvc.perform(
-            as(me, post("/api/v1/users/me/password"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"currentPassword\":\"old password 1\",\"newPassword\":\"a new password 2\"}"))
+            json(
+                as(me, post("/api/v1/users/me/password")),
+                "{\"currentPassword\":\"old password 1\",\"newPassword\":\"a new password 2\"}"))
         .andExpect(status().isNoContent());
     ArgumentCaptor<ChangePasswordCommand> command =
         ArgumentCaptor.forClass(ChangePasswordCommand.class);
@@ -148,17 +131,14 @@ class UserControllerTest {
   @Test
   void rolesMustBeANonEmptyListOfKnownRoles() throws Exception {
     for (String body : List.of("{\"roles\":[]}", "{\"roles\":null}", "{}")) {
-      mvc.perform(
-              as(admin, patch("/api/v1/users/{id}/roles", user.id().value()))
-                  .contentType(MediaType.APPLICATION_JSON)
-                  .content(body))
+      mvc.perform(json(as(admin, patch("/api/v1/users/{id}/roles", user.id().value())), body))
           .andExpect(problem(400, "VALIDATION_FAILED"))
           .andExpect(jsonPath("$.errors[0].field", is("roles")));
     }
     mvc.perform(
-            as(admin, patch("/api/v1/users/{id}/roles", user.id().value()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"roles\":[\"ROOT\"]}"))
+            json(
+                as(admin, patch("/api/v1/users/{id}/roles", user.id().value())),
+                "{\"roles\":[\"ROOT\"]}"))
         .andExpect(problem(400, "TYPE_MISMATCH"));
     verifyNoInteractions(administration);
   }
@@ -175,9 +155,9 @@ class UserControllerTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.meta.total", is(1)));
     mvc.perform(
-            as(admin, patch("/api/v1/users/{id}/roles", user.id().value()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"roles\":[\"MANAGER\"]}"))
+            json(
+                as(admin, patch("/api/v1/users/{id}/roles", user.id().value())),
+                "{\"roles\":[\"MANAGER\"]}"))
         .andExpect(status().isOk());
   }
 }
