@@ -247,7 +247,8 @@ public abstract class WebSlice {
   /** v1's deprecation headers (RFC 9745, RFC 8594) and, where v2 serves the path, its successor. */
   public static ResultMatcher deprecatedV1(String successor) {
     return result -> {
-      header().exists("Deprecation").match(result);
+      // RFC 9745: the deprecation date as "@" and its epoch seconds (2026-01-01T00:00:00Z)
+      header().string("Deprecation", "@1767225600").match(result);
       header().string("Sunset", "Tue, 01 Sep 2026 00:00:00 GMT").match(result);
       if (successor == null) {
         header().doesNotExist("Link").match(result);

@@ -39,13 +39,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class ProjectMemberControllerTest extends WebSlice {
   @Autowired ProjectMembersUseCase useCase;
 
-  final Actor owner = WebSlice.actor();
   final ProjectId project = ProjectId.random();
+  final String members = "/api/{version}/projects/" + project.value() + "/members";
   final UserId newcomer = UserId.random();
+  final Actor owner = WebSlice.actor();
   final MemberView member =
       new MemberView(
           new ProjectMember(project, newcomer, ProjectRole.MEMBER, WebSlice.NOW), "Grace");
-  final String members = "/api/{version}/projects/" + project.value() + "/members";
 
   MockHttpServletRequestBuilder authed(MockHttpServletRequestBuilder request) {
     return request.with(bearer(owner));

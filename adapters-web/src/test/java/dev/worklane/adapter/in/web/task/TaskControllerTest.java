@@ -70,6 +70,13 @@ class TaskControllerTest extends WebSlice {
     return bearer(actor);
   }
 
+  /** The project's task list in {@code version}, with one query parameter. */
+  MockHttpServletRequestBuilder listWith(String version, String parameter, String value) {
+    return get("/api/{version}/projects/{id}/tasks", version, project.value())
+        .param(parameter, value)
+        .with(auth());
+  }
+
   MockHttpServletRequestBuilder send(MockHttpServletRequestBuilder request, String body) {
     return json(request.with(auth()), body);
   }
@@ -125,17 +132,11 @@ class TaskControllerTest extends WebSlice {
     given(useCase.list(eq(actor), eq(project), any(), any()))
         .willReturn(new CursorPage<>(List.of(view), 20, null));
 
-    mvc.perform(
-            get("/api/v2/projects/{id}/tasks", project.value())
-                .param("status", "in-progress")
-                .with(auth()))
+    mvc.perform(listWith("v2", "status", "in-progress"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.data[0].status", is("in-progress")))
         .andExpect(jsonPath("$.meta.perPage", is(20)));
-    mvc.perform(
-            get("/api/v1/projects/{id}/tasks", project.value())
-                .param("status", "IN_PROGRESS")
-                .with(auth()))
+    mvc.perform(listWith("v1", "status", "IN_PROGRESS"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.data[0].status", is("IN_PROGRESS")));
 
@@ -146,26 +147,17 @@ class TaskControllerTest extends WebSlice {
 
   @Test
   void aStatusInTheOtherVersionsSpellingIsA400() throws Exception {
-    mvc.perform(
-            get("/api/v1/projects/{id}/tasks", project.value())
-                .param("status", "in-progress")
-                .with(auth()))
+    mvc.perform(listWith("v1", "status", "in-progress"))
         .andExpect(problem(400, "VALIDATION_FAILED"))
         .andExpect(jsonPath("$.errors[0].field", is("status")));
-    mvc.perform(
-            get("/api/v2/projects/{id}/tasks", project.value())
-                .param("status", "IN_PROGRESS")
-                .with(auth()))
+    mvc.perform(listWith("v2", "status", "IN_PROGRESS"))
         .andExpect(problem(400, "VALIDATION_FAILED"));
     verifyNoInteractions(useCase);
   }
 
   @Test
   void aCursorThatThisListDidNotIssueIsA400() throws Exception {
-    mvc.perform(
-            get("/api/v2/projects/{id}/tasks", project.value())
-                .param("cursor", "not-a-cursor")
-                .with(auth()))
+    mvc.perform(listWith("v2", "cursor", "not-a-cursor"))
         .andExpect(problem(400, "INVALID_CURSOR"))
         .andExpect(jsonPath("$.errors[0].field", is("cursor")));
     verifyNoInteractions(useCase);
@@ -279,6 +271,13 @@ class TaskControllerTest extends WebSlice {
         .andExpect(status().isUnauthorized())
         .andExpect(header().exists("WWW-Authenticate"));
     verifyNoInteractions(useCase);
+  }
+
+  @Test
+  void anUnknownV1PathIsA404ThatStillCarriesTheDeprecation() throws Exception {
+    mvc.perform(get("/api/v1/tasks/{id}/history", task.id().value()).with(auth()))
+        .andExpect(problem(404, "NOT_FOUND"))
+        .andExpect(deprecatedV1(null));
   }
 
   @Test
