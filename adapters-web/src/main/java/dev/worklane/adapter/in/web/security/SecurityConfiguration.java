@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -307,9 +308,12 @@ public class SecurityConfiguration {
     return request.getRequestedSessionId() != null;
   }
 
+  /** The pre-login CSRF cookie follows the session cookie's {@code __Host-} prefix (prod). */
   @Bean
-  CsrfTokenRepository csrfTokenRepository() {
-    return new SessionOrCookieCsrfTokenRepository();
+  CsrfTokenRepository csrfTokenRepository(
+      @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
+    return new SessionOrCookieCsrfTokenRepository(
+        SessionOrCookieCsrfTokenRepository.hostPrefixed(sessionCookie));
   }
 
   @Bean

@@ -19,19 +19,35 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 public class SessionOrCookieCsrfTokenRepository implements CsrfTokenRepository {
   static final String HEADER_NAME = "X-XSRF-TOKEN";
   static final String PRE_LOGIN_COOKIE = "XSRF-TOKEN";
+  static final String HOST_PREFIX = "__Host-";
   static final Duration PRE_LOGIN_TTL = Duration.ofHours(1);
 
   private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
   private final CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
 
-  public SessionOrCookieCsrfTokenRepository() {
+  /**
+   * @param hostPrefixed {@code __Host-XSRF-TOKEN}: Secure, {@code Path=/} and no Domain (RFC
+   *     6265bis cookie prefixes), so no sibling (sub)domain can plant a token of its own; as the
+   *     session cookie in the prod profile
+   */
+  public SessionOrCookieCsrfTokenRepository(boolean hostPrefixed) {
     sessions.setHeaderName(HEADER_NAME);
     cookies.setHeaderName(HEADER_NAME);
-    cookies.setCookieName(PRE_LOGIN_COOKIE);
-    // Only the session login reads it; no other path needs to see it.
-    cookies.setCookiePath(ApiPaths.V1_AUTH);
+    cookies.setCookieName(hostPrefixed ? HOST_PREFIX + PRE_LOGIN_COOKIE : PRE_LOGIN_COOKIE);
+    // Only the session login reads it; no other path needs to see it (a __Host- cookie must be /).
+    cookies.setCookiePath(hostPrefixed ? "/" : ApiPaths.V1_AUTH);
     cookies.setCookieCustomizer(
-        cookie -> cookie.httpOnly(true).sameSite("Strict").maxAge(PRE_LOGIN_TTL));
+        cookie -> {
+          cookie.httpOnly(true).sameSite("Strict").maxAge(PRE_LOGIN_TTL);
+          if (hostPrefixed) {
+            cookie.secure(true);
+          }
+        });
+  }
+
+  /** Whether cookies go {@code __Host-} prefixed: where the session cookie already is. */
+  public static boolean hostPrefixed(String sessionCookieName) {
+    return sessionCookieName.startsWith(HOST_PREFIX);
   }
 
   @Override
