@@ -37,7 +37,7 @@ public class OpenApiConfiguration {
       List.of("/v3/api-docs", "/swagger-ui", "/swagger-ui.html");
 
   /** Unversioned endpoints belong to no API version, so both documents describe them. */
-  static final String[] UNVERSIONED_PATHS = {"/.well-known/jwks.json", "/health", "/ready"};
+  static final String[] UNVERSIONED_PATHS = ApiPaths.PUBLIC_UNLIMITED.toArray(String[]::new);
 
   /** The version segment of a mapping, however springdoc wrote it. */
   private static final Pattern VERSION_SEGMENT = Pattern.compile("^/api/v[^/]*");

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.ops;
 
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -49,12 +50,12 @@ public class ProbesController {
             .register(meters);
   }
 
-  @GetMapping("/health")
+  @GetMapping(ApiPaths.HEALTH)
   ResponseEntity<Map<String, Object>> liveness() {
     return answer(health.healthForPath("liveness"));
   }
 
-  @GetMapping("/ready")
+  @GetMapping(ApiPaths.READY)
   ResponseEntity<Map<String, Object>> readiness() {
     return answer(currentReadiness());
   }

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.security;
 
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -22,7 +23,7 @@ public class JwksController {
    * many JWKS clients ask only for {@code application/json} and would get 406 otherwise.
    */
   @GetMapping(
-      value = "/.well-known/jwks.json",
+      value = ApiPaths.JWKS,
       produces = {"application/jwk-set+json", MediaType.APPLICATION_JSON_VALUE})
   ResponseEntity<Map<String, Object>> jwks() {
     return ResponseEntity.ok()

@@ -3,6 +3,7 @@ package dev.worklane.adapter.in.web.security;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
 import dev.worklane.adapter.in.web.openapi.OpenApiConfiguration;
 import dev.worklane.adapter.in.web.support.ApiPaths;
+import dev.worklane.adapter.in.web.support.WebSettings;
 import dev.worklane.application.port.in.Actor;
 import dev.worklane.application.port.out.RateLimiter;
 import dev.worklane.application.port.out.RateLimiter.Decision;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,6 +58,21 @@ public class RateLimitFilter extends OncePerRequestFilter {
     this.stage = stage;
   }
 
+  /** The filter of each stage, for a chain to place around its authentication. */
+  public record Stages(RateLimitFilter beforeAuthentication, RateLimitFilter afterAuthentication) {}
+
+  /** Both stages, or null where limits are off (load tests) or no limiter is wired. */
+  static Stages stages(
+      ObjectProvider<RateLimiter> rateLimiter, WebSettings settings, ProblemWriter problems) {
+    RateLimiter limiter = rateLimiter.getIfAvailable();
+    if (!settings.rateLimitsEnabled() || limiter == null) {
+      return null;
+    }
+    return new Stages(
+        new RateLimitFilter(limiter, problems, Stage.BEFORE_AUTHENTICATION),
+        new RateLimitFilter(limiter, problems, Stage.AFTER_AUTHENTICATION));
+  }
+
   /** Two instances of this filter run per request, one per stage: each needs its own marker. */
   @Override
   protected String getAlreadyFilteredAttributeName() {
@@ -72,9 +89,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = path(request);
-    return "/health".equals(path)
-        || "/ready".equals(path)
-        || "/.well-known/jwks.json".equals(path)
+    return ApiPaths.PUBLIC_UNLIMITED.contains(path)
         || "/actuator".equals(path)
         || path.startsWith("/actuator/")
         || isDocumentation(path);

@@ -8,10 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,8 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * error; and 401 would wrongly tell a browser it was logged out. Requests without a session cookie
  * (bearer callers) never touch the store here.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 60)
 public class SessionStoreGuardFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(SessionStoreGuardFilter.class);
   private final ProblemWriter problems;

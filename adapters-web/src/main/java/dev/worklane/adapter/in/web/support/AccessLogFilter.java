@@ -7,9 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,8 +14,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * security chain, so the line carries the MDC's requestId and the userId set after authentication.
  * Only the path is logged: query strings may carry secrets.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class AccessLogFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger("worklane.http");
 

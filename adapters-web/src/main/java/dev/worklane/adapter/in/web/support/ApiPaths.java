@@ -1,5 +1,7 @@
 package dev.worklane.adapter.in.web.support;
 
+import java.util.List;
+
 /**
  * The API's path literals, one place per version: controllers, security rules, rate limits and the
  * deprecation headers all read them from here, so a new version does not copy them.
@@ -38,6 +40,14 @@ public final class ApiPaths {
   public static final String V1_AUTH = V1 + AUTH;
   public static final String V1_PASSWORD_CHANGE = V1 + USERS + "/me/password";
   public static final String V1_DISABLE_USER = V1 + USERS + "/*/disable";
+
+  // Unversioned and public: no credentials, never rate-limited, in both OpenAPI documents.
+  public static final String HEALTH = "/health";
+  public static final String READY = "/ready";
+  public static final String JWKS = "/.well-known/jwks.json";
+
+  /** The public unlimited paths: probes (load balancers poll them) and the token-signing keys. */
+  public static final List<String> PUBLIC_UNLIMITED = List.of(JWKS, HEALTH, READY);
 
   /**
    * The admin area (SPEC §4, §6.2): browser sessions of admins only, CSRF on every unsafe request,

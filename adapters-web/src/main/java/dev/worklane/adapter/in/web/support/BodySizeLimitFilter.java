@@ -20,47 +20,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Caps every request body, whatever its content type: {@code worklane.web.max-json-body} (1 MB)
- * unless the endpoint declared an {@link UploadLimit}. A declared Content-Length above the limit is
- * refused at once with 413; a streamed (chunked) body is counted and cut off with 413 when it
- * crosses the limit. Multipart bodies sent to an endpoint that takes no upload are never parsed
- * (Tomcat would otherwise spool up to 26 MB to disk before the 404/415): they are counted into
- * memory up to the limit and their parts and form fields stay invisible.
+ * Caps every request body, whatever its content type, at {@code worklane.web.max-json-body} (1 MB).
+ * A declared Content-Length above the limit is refused at once with 413; a streamed (chunked) body
+ * is counted and cut off with 413 when it crosses the limit. Multipart bodies are never parsed (no
+ * endpoint takes an upload; Tomcat would otherwise spool up to 26 MB to disk before the 404/415):
+ * they are counted into memory up to the limit and their parts and form fields stay invisible.
+ * Registered in {@code WebFilters}.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
-  private final WebSettings settings;
-  private final List<UploadLimit> uploads;
+  private final long limit;
 
-  public BodySizeLimitFilter(WebSettings settings, ObjectProvider<UploadLimit> uploads) {
-    this.settings = settings;
-    this.uploads = uploads.orderedStream().toList();
+  public BodySizeLimitFilter(WebSettings settings) {
+    this.limit = settings.maxJsonBodyBytes();
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    UploadLimit upload =
-        uploads.stream().filter(u -> u.matches(request.getMethod(), path)).findFirst().orElse(null);
-    long limit = upload != null ? upload.maxBytes() : settings.maxJsonBodyBytes();
     if (request.getContentLengthLong() > limit) {
       // Rendered as a problem document by the /error controller; the body is never read.
       response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
       return;
     }
-    if (upload == null && isMultipart(request)) {
+    if (isMultipart(request)) {
       byte[] body;
       try (InputStream in = new LimitedStream(request.getInputStream(), limit)) {
         body = in.readAllBytes();

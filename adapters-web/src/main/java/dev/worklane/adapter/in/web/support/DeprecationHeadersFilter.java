@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.server.PathContainer;
-import org.springframework.stereotype.Component;
 import org.springframework.web.accept.StandardApiVersionDeprecationHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -30,8 +27,6 @@ import org.springframework.web.util.pattern.PathPattern;
  * rel="successor-version"} where a v2 mapping serves the same path. Headers are set, not added, so
  * the framework's second pass writes no duplicates.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class DeprecationHeadersFilter extends OncePerRequestFilter {
   /** RFC 9110 IMF-fixdate (RFC_1123_DATE_TIME would write single-digit days without the 0). */
   private static final DateTimeFormatter IMF_FIXDATE =

@@ -80,7 +80,7 @@ class JwtKeysTest {
     JwtSettings rotated =
         settings(new JWKSet(List.of(current, old)).toString(false), null, false, "current");
     JwtKeys after = JwtKeys.load(rotated);
-    JwtDecoder decoder = new SecurityConfiguration().jwtDecoder(after, rotated);
+    JwtDecoder decoder = new JwtConfiguration().jwtDecoder(after, rotated);
     assertThat(after.signingKey().getKeyID()).isEqualTo("current");
     Jwt decoded = decoder.decode(oldToken);
     assertThat(decoded.getSubject()).isEqualTo(user.id().toString());
@@ -90,7 +90,7 @@ class JwtKeysTest {
 
     // once the old key is withdrawn its tokens fail
     JwtSettings withdrawn = settings(new JWKSet(current).toString(false), null, false, null);
-    JwtDecoder strict = new SecurityConfiguration().jwtDecoder(JwtKeys.load(withdrawn), withdrawn);
+    JwtDecoder strict = new JwtConfiguration().jwtDecoder(JwtKeys.load(withdrawn), withdrawn);
     assertThatThrownBy(() -> strict.decode(oldToken)).isInstanceOf(JwtException.class);
   }
 
@@ -102,9 +102,7 @@ class JwtKeysTest {
     UUID family = UUID.randomUUID();
     Instant now = Instant.now();
     Jwt jwt =
-        new SecurityConfiguration()
-            .jwtDecoder(keys, s)
-            .decode(issuer(keys, s).issue(user, family, now));
+        new JwtConfiguration().jwtDecoder(keys, s).decode(issuer(keys, s).issue(user, family, now));
     assertThat(jwt.getIssuer().toString()).isEqualTo("https://issuer.test");
     assertThat(jwt.getAudience()).containsExactly("aud-test");
     assertThat(jwt.getClaimAsString("email")).isEqualTo(user.email().value());
