@@ -15,6 +15,9 @@ import dev.worklane.adapter.in.web.error.ProblemWriter;
 import dev.worklane.adapter.in.web.project.ProjectController;
 import dev.worklane.adapter.in.web.project.ProjectMemberController;
 import dev.worklane.adapter.in.web.project.ProjectWebMapper;
+import dev.worklane.adapter.in.web.security.AdminSecurityConfiguration;
+import dev.worklane.adapter.in.web.security.ApiSecurityConfiguration;
+import dev.worklane.adapter.in.web.security.JwtConfiguration;
 import dev.worklane.adapter.in.web.security.JwtKeys;
 import dev.worklane.adapter.in.web.security.JwtSettings;
 import dev.worklane.adapter.in.web.security.SecurityConfiguration;
@@ -120,10 +123,18 @@ public abstract class WebSlice {
   @Import(Beans.class)
   public @interface Context {}
 
-  /** What bootstrap supplies in production: settings, a clock, the revocation check. */
+  /**
+   * The module's own configuration that the slice's filter leaves out (plain configuration classes
+   * and components: filters, security chains, strict JSON, mappers), plus what bootstrap supplies
+   * in production: settings, a clock, the revocation check.
+   */
   @TestConfiguration(proxyBeanMethods = false)
   @Import({
+    WebFilters.class,
     SecurityConfiguration.class,
+    ApiSecurityConfiguration.class,
+    AdminSecurityConfiguration.class,
+    JwtConfiguration.class,
     WebMvcSettings.class,
     ProblemWriter.class,
     Envelopes.class,
