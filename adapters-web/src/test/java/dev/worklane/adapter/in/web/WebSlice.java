@@ -23,6 +23,7 @@ import dev.worklane.adapter.in.web.security.JwtSettings;
 import dev.worklane.adapter.in.web.security.SecurityConfiguration;
 import dev.worklane.adapter.in.web.security.SessionAuthentication;
 import dev.worklane.adapter.in.web.security.SessionSecurityContextRepository;
+import dev.worklane.adapter.in.web.security.SessionSettings;
 import dev.worklane.adapter.in.web.support.ApiVersionSettings;
 import dev.worklane.adapter.in.web.support.CursorCodec;
 import dev.worklane.adapter.in.web.support.CursorSecret;
@@ -84,6 +85,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public abstract class WebSlice {
   /** The instant every slice's clock stands at: problem and envelope timestamps show it. */
   public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+  private static final SessionSettings SESSIONS = new SessionSettings(Duration.ofDays(7));
 
   /** v1's configured dates, as the {@code Deprecation} and {@code Sunset} headers write them. */
   public static final LocalDate V1_DEPRECATION = LocalDate.parse("2026-01-01");
@@ -147,6 +150,11 @@ public abstract class WebSlice {
     @Bean
     Clock clock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Bean
+    SessionSettings sessionSettings() {
+      return SESSIONS;
     }
 
     @Bean
@@ -218,7 +226,10 @@ public abstract class WebSlice {
     MockHttpSession session = new MockHttpSession();
     MockHttpServletRequest login = new MockHttpServletRequest();
     login.setSession(session);
-    new SessionSecurityContextRepository((tokenId, sessionId, userId, issuedAt) -> false)
+    new SessionSecurityContextRepository(
+            (tokenId, sessionId, userId, issuedAt) -> false,
+            SESSIONS,
+            Clock.fixed(NOW, ZoneOffset.UTC))
         .saveContext(
             SessionSecurityContextRepository.contextOf(new SessionAuthentication(actor, NOW)),
             login,
