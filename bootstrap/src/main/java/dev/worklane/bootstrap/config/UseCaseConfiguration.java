@@ -2,6 +2,7 @@ package dev.worklane.bootstrap.config;
 
 import dev.worklane.application.job.JobHandler;
 import dev.worklane.application.job.JobHandlers;
+import dev.worklane.application.job.SecretEmails;
 import dev.worklane.application.job.SendEmailHandler;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
@@ -143,8 +144,9 @@ public class UseCaseConfiguration {
 
   /** Looks up the address of a reset request and sends the email, off the request path. */
   @Bean
-  JobHandler passwordResetRequestHandler(PasswordResetService passwordResetService) {
-    return passwordResetService.requestHandler();
+  JobHandler passwordResetRequestHandler(
+      PasswordResetService passwordResetService, Mailer mailer, WorklaneProperties properties) {
+    return passwordResetService.requestHandler(new SecretEmails(mailer, properties.publicUrl()));
   }
 
   @Bean
