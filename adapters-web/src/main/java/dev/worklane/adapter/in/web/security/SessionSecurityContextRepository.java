@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -30,7 +31,13 @@ import org.springframework.security.web.context.SecurityContextRepository;
 public class SessionSecurityContextRepository implements SecurityContextRepository {
   static final String USER_ID = "worklane.userId";
   static final String ROLES = "worklane.roles";
-  static final String AUTHENTICATED_AT = "worklane.authenticatedAt";
+
+  /** Epoch microseconds, as precise as the "not before" stamp it is compared with. */
+  static final String AUTHENTICATED_AT = "worklane.authenticatedAtMicros";
+
+  /** Epoch milliseconds, in sessions opened before the login time kept microseconds. */
+  static final String AUTHENTICATED_AT_MILLIS = "worklane.authenticatedAt";
+
   private static final Logger LOG = LoggerFactory.getLogger(SessionSecurityContextRepository.class);
 
   private final RevocationCheckUseCase revocations;
@@ -64,7 +71,7 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
     }
     try {
       UserId id = UserId.of(userId);
-      Instant at = Instant.ofEpochMilli((Long) session.getAttribute(AUTHENTICATED_AT));
+      Instant at = authenticatedAt(session);
       if (revocations.isRevoked(null, null, id, at)) {
         LOG.info("session_revoked userId={}", id);
         session.invalidate();
@@ -76,6 +83,13 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
       session.invalidate();
     }
     return context;
+  }
+
+  private static Instant authenticatedAt(HttpSession session) {
+    if (session.getAttribute(AUTHENTICATED_AT) instanceof Long micros) {
+      return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+    return Instant.ofEpochMilli((Long) session.getAttribute(AUTHENTICATED_AT_MILLIS));
   }
 
   private static Set<Role> roles(HttpSession session) {
@@ -97,7 +111,8 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
       session.setAttribute(
           ROLES,
           String.join(",", auth.getPrincipal().roles().stream().map(Role::name).sorted().toList()));
-      session.setAttribute(AUTHENTICATED_AT, auth.authenticatedAt().toEpochMilli());
+      session.setAttribute(
+          AUTHENTICATED_AT, ChronoUnit.MICROS.between(Instant.EPOCH, auth.authenticatedAt()));
     }
   }
 
