@@ -65,14 +65,14 @@ class WorklaneArchitectureTest {
     }
     List<String> strays =
         classes.stream()
-            .filter(c -> !inPackage(c, module.rootPackage()))
+            .filter(c -> module.rootPackages().stream().noneMatch(root -> inPackage(c, root)))
             .map(JavaClass::getName)
             .toList();
     assertThat(strays)
         .as(
             "classes of %s outside %s escape the rules written for that package. Move them"
                 + " there (or, for a deliberate new package, update WorklaneModule).",
-            module.directory(), module.rootPackage())
+            module.directory(), module.rootPackages())
         .isEmpty();
     assertThat(classes).as("classes imported from %s", module.directory()).isNotEmpty();
   }

@@ -34,12 +34,12 @@ class StartupBanner {
         .append(database.embedded() ? "embedded PostgreSQL " : "")
         .append(database.url())
         .append('\n');
-    if (database.embedded() && demo.accounts() != null) {
+    if (database.embedded() && demo.accounts().isPresent()) {
+      DemoAccounts accounts = demo.accounts().get();
       out.append("  Demo accounts (embedded default only):\n");
       for (String role : DemoAccounts.ROLES) {
         out.append(
-            String.format(
-                "    %-24s %s%n", DemoAccounts.email(role), demo.accounts().password(role)));
+            String.format("    %-24s %s%n", DemoAccounts.email(role), accounts.password(role)));
       }
     }
     System.out.println(out);

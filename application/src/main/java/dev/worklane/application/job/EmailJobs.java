@@ -14,14 +14,16 @@ public final class EmailJobs {
 
   static final String TEMPLATE = "template";
   static final String TO = "to";
-  static final String NAME = "name";
 
   static final String WELCOME = "welcome";
 
   private EmailJobs() {}
 
-  public static JobRequest welcome(String to, String displayName) {
-    return JobRequest.of(
-        JobRequest.EMAIL_QUEUE, TYPE, Map.of(TEMPLATE, WELCOME, TO, to, NAME, displayName));
+  /**
+   * Carries no text the registrant chose: anyone can register any address, so a display name in the
+   * body would be a stranger's words sent from our address.
+   */
+  public static JobRequest welcome(String to) {
+    return JobRequest.of(JobRequest.EMAIL_QUEUE, TYPE, Map.of(TEMPLATE, WELCOME, TO, to));
   }
 }

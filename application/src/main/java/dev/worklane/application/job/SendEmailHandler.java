@@ -38,9 +38,8 @@ public final class SendEmailHandler implements JobHandler {
                   job.id(),
                   to,
                   "Welcome to Worklane",
-                  "Hello "
-                      + data.getOrDefault(EmailJobs.NAME, "there")
-                      + ",\n\nyour Worklane account is ready. Sign in at "
+                  // Fixed text only (jobs queued earlier may still carry a name: never read).
+                  "Hello,\n\nyour Worklane account is ready. Sign in at "
                       + publicUrl
                       + "/api/v1/auth/login with this email address.\n\nThe Worklane team\n");
           default -> throw new PermanentJobFailure("unknown email template");

@@ -35,8 +35,8 @@ class SendEmailHandlerTest {
   }
 
   @Test
-  void theWelcomeEmailGreetsByNameAndPointsAtTheSignIn() {
-    RecordingJob job = jobOf("job-1", EmailJobs.welcome("ada@example.com", "Ada"));
+  void theWelcomeEmailPointsAtTheSignIn() {
+    RecordingJob job = jobOf("job-1", EmailJobs.welcome("ada@example.com"));
 
     new SendEmailHandler(mailer, URL).handle(job);
 
@@ -46,7 +46,7 @@ class SendEmailHandlerTest {
     assertThat(message.to()).isEqualTo("ada@example.com");
     assertThat(message.subject()).isEqualTo("Welcome to Worklane");
     assertThat(message.text())
-        .startsWith("Hello Ada,")
+        .startsWith("Hello,\n")
         // auth is v1-only: the sign-in is POST /api/v1/auth/login (there is no /api/v2 login)
         .contains(URL + "/api/v1/auth/login")
         .doesNotContain("/api/v2");
@@ -55,18 +55,23 @@ class SendEmailHandlerTest {
   }
 
   @Test
-  void aWelcomeWithoutANameSaysHelloThere() {
+  void theWelcomeEmailCarriesNoTextTheRegistrantChose() {
+    // Anyone can register any address: a display name in the body would be their text, sent to a
+    // stranger from our sender. A welcome job queued before this change still carries a name.
+    String phishing = "Ada. Your account is locked, verify at https://evil.example";
     RecordingJob job =
-        new RecordingJob("job-1", "email.send", Map.of("template", "welcome", "to", "a@b.co"));
+        new RecordingJob(
+            "job-1", "email.send", Map.of("template", "welcome", "to", "a@b.co", "name", phishing));
 
     new SendEmailHandler(mailer, URL).handle(job);
 
-    assertThat(mailer.sent.getFirst().text()).startsWith("Hello there,");
+    assertThat(mailer.sent.getFirst().text()).doesNotContain("evil.example").doesNotContain("Ada");
+    assertThat(mailer.sent.getFirst().subject()).isEqualTo("Welcome to Worklane");
   }
 
   @Test
   void aTrailingSlashOnThePublicUrlIsDropped() {
-    new SendEmailHandler(mailer, URL + "/").handle(jobOf("k", EmailJobs.welcome("a@b.co", "A")));
+    new SendEmailHandler(mailer, URL + "/").handle(jobOf("k", EmailJobs.welcome("a@b.co")));
 
     assertThat(mailer.sent)
         .allSatisfy(
@@ -79,7 +84,7 @@ class SendEmailHandlerTest {
 
   @Test
   void aJobWithoutARequiredFieldFailsForGoodAndSendsNothing() {
-    Map<String, String> welcome = Map.of("template", "welcome", "to", "a@b.co", "name", "A");
+    Map<String, String> welcome = Map.of("template", "welcome", "to", "a@b.co");
     for (String missing : List.of("template", "to")) {
       Map<String, String> payload = new HashMap<>(welcome);
       payload.remove(missing);
@@ -114,7 +119,7 @@ class SendEmailHandlerTest {
   @Test
   void aMailerFailureFailsTheAttemptWithoutReportingProgress() {
     RuntimeException down = new RuntimeException("smtp down");
-    RecordingJob job = jobOf("j", EmailJobs.welcome("a@b.co", "A"));
+    RecordingJob job = jobOf("j", EmailJobs.welcome("a@b.co"));
 
     assertThatThrownBy(
             () ->
@@ -131,12 +136,11 @@ class SendEmailHandlerTest {
 
   @Test
   void emailJobsGoToTheEmailQueue() {
-    JobRequest welcome = EmailJobs.welcome("ada@example.com", "Ada");
+    JobRequest welcome = EmailJobs.welcome("ada@example.com");
     assertThat(welcome.queue()).isEqualTo("email");
     assertThat(welcome.type()).isEqualTo("email.send");
     assertThat(welcome.payload())
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of("template", "welcome", "to", "ada@example.com", "name", "Ada"));
+        .containsExactlyInAnyOrderEntriesOf(Map.of("template", "welcome", "to", "ada@example.com"));
   }
 
   /** Reset emails are sent by the job that mints the token (SecretEmails), never queued here. */

@@ -12,8 +12,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The core's recovery loops (relays, purges), run on one background thread while the application
- * runs. A failing run is logged once per failure streak and retried at the next tick: these loops
- * exist precisely for the times when PostgreSQL or Redis is failing.
+ * runs. Each feature's wiring declares its own {@link PeriodicTask} beans; this runs them all. A
+ * failing run is logged once per failure streak and retried at the next tick: these loops exist
+ * precisely for the times when PostgreSQL or Redis is failing.
  */
 public final class PeriodicTasks implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(PeriodicTasks.class);
@@ -21,9 +22,8 @@ public final class PeriodicTasks implements SmartLifecycle {
   private final List<Task> tasks = new ArrayList<>();
   private ScheduledExecutorService executor;
 
-  public PeriodicTasks every(Duration interval, String name, Runnable work) {
-    tasks.add(new Task(name, interval, work));
-    return this;
+  public PeriodicTasks(List<PeriodicTask> periodicTasks) {
+    periodicTasks.forEach(t -> tasks.add(new Task(t.name(), t.interval(), t.work())));
   }
 
   @Override

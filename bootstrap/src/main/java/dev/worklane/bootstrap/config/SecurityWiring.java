@@ -1,18 +1,23 @@
 package dev.worklane.bootstrap.config;
 
-import dev.worklane.adapter.in.web.outbound.PasswordHashingSettings;
 import dev.worklane.adapter.in.web.security.JwtSettings;
+import dev.worklane.adapter.in.web.security.SessionSettings;
 import dev.worklane.adapter.in.web.support.ApiVersionSettings;
 import dev.worklane.adapter.in.web.support.CursorSettings;
 import dev.worklane.adapter.in.web.support.WebSettings;
+import dev.worklane.adapter.out.security.SecurityAdapterConfiguration;
+import dev.worklane.adapter.out.security.password.PasswordHashingSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
- * Turns typed properties into the plain settings records the web adapter needs; the adapter's own
- * configuration ({@code WebAdapterConfiguration}) builds its beans from them.
+ * Turns typed properties into the plain settings records the web and security adapters need; the
+ * adapters' own configurations ({@code WebAdapterConfiguration}, {@link
+ * SecurityAdapterConfiguration}) build their beans from them.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SecurityAdapterConfiguration.class)
 public class SecurityWiring {
 
   @Bean
@@ -32,6 +37,11 @@ public class SecurityWiring {
   @Bean
   PasswordHashingSettings passwordHashingSettings(WorklaneProperties properties) {
     return new PasswordHashingSettings(properties.security().bcryptStrength());
+  }
+
+  @Bean
+  SessionSettings sessionSettings(WorklaneProperties properties) {
+    return new SessionSettings(properties.security().sessionMaxLifetime());
   }
 
   @Bean

@@ -1,9 +1,13 @@
 package dev.worklane.bootstrap.config;
 
+import dev.worklane.adapter.out.redis.RedisSettings;
+import dev.worklane.adapter.out.redis.queue.QueueSettings;
+import dev.worklane.application.service.auth.AuthSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,11 +15,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Every Worklane setting (STYLE 13). Each one is documented in the README with its environment
- * variable; application.yml maps the variables.
+ * variable; application.yml maps the variables. Each default is written once: where the core or an
+ * adapter needs it too, as a constant there that this record falls back to (application.yml maps
+ * the variable without a default); otherwise in application.yml, next to its variable.
  */
 @ConfigurationProperties("worklane")
 public record WorklaneProperties(
-    @DefaultValue(".worklane") Path dataDir,
+    Path dataDir,
     @DefaultValue Db db,
     @DefaultValue Jwt jwt,
     @DefaultValue Security security,
@@ -26,7 +32,7 @@ public record WorklaneProperties(
     @DefaultValue RateLimit rateLimit,
     @DefaultValue Api api,
     @DefaultValue Cursor cursor,
-    @DefaultValue("http://localhost:8080") String publicUrl,
+    String publicUrl,
     @DefaultValue Queue queue,
     @DefaultValue Mail mail) {
 
@@ -35,14 +41,30 @@ public record WorklaneProperties(
    * instance; {@code failedRetention} zero keeps failed jobs until someone removes them.
    */
   public record Queue(
-      @DefaultValue("true") boolean workersEnabled,
+      boolean workersEnabled,
       Map<String, Integer> concurrency,
-      @DefaultValue("24h") Duration completedRetention,
-      @DefaultValue("0s") Duration failedRetention,
-      @DefaultValue("10s") Duration shutdownGrace,
-      @DefaultValue("1s") Duration outboxPoll) {
+      Duration completedRetention,
+      Duration failedRetention,
+      Duration shutdownGrace,
+      Duration outboxPoll) {
+    public Queue {
+      completedRetention = orDefault(completedRetention, QueueSettings.DEFAULT_COMPLETED_RETENTION);
+      failedRetention = orDefault(failedRetention, QueueSettings.DEFAULT_FAILED_RETENTION);
+      shutdownGrace = orDefault(shutdownGrace, QueueSettings.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** The queues given a worker count; the others keep the engine's defaults. */
     public Map<String, Integer> concurrencyOverrides() {
-      return concurrency == null ? Map.of() : concurrency;
+      Map<String, Integer> given = new HashMap<>();
+      if (concurrency != null) {
+        concurrency.forEach(
+            (queue, workers) -> {
+              if (workers != null) {
+                given.put(queue, workers);
+              }
+            });
+      }
+      return given;
     }
   }
 
@@ -52,11 +74,11 @@ public record WorklaneProperties(
    */
   public record Mail(
       String smtpHost,
-      @DefaultValue("587") int smtpPort,
+      int smtpPort,
       String smtpUsername,
       String smtpPassword,
-      @DefaultValue("starttls") String smtpSecurity,
-      @DefaultValue("Worklane <worklane@localhost>") String from,
+      String smtpSecurity,
+      String from,
       Path directory) {
     public boolean smtp() {
       return smtpHost != null && !smtpHost.isBlank();
@@ -76,19 +98,25 @@ public record WorklaneProperties(
   }
 
   public record Jwt(
-      @DefaultValue("http://localhost:8080") String issuer,
-      @DefaultValue("worklane-api") String audience,
-      @DefaultValue("7d") Duration accessTokenTtl,
-      @DefaultValue("30d") Duration refreshTokenTtl,
+      String issuer,
+      String audience,
+      Duration accessTokenTtl,
+      Duration refreshTokenTtl,
       String keys,
       String keysFile,
-      @DefaultValue("true") boolean generateKeys,
+      boolean generateKeys,
       String activeKeyId,
-      String jwkSetUri) {}
+      String jwkSetUri) {
+    public Jwt {
+      accessTokenTtl = orDefault(accessTokenTtl, AuthSettings.DEFAULT_ACCESS_TOKEN_TTL);
+      refreshTokenTtl = orDefault(refreshTokenTtl, AuthSettings.DEFAULT_REFRESH_TOKEN_TTL);
+    }
+  }
 
-  public record Security(@DefaultValue("12") int bcryptStrength) {}
+  /** {@code sessionMaxLifetime}: a browser session ends this long after its login, used or not. */
+  public record Security(int bcryptStrength, Duration sessionMaxLifetime) {}
 
-  public record Web(@DefaultValue("1MB") DataSize maxJsonBody) {}
+  public record Web(DataSize maxJsonBody) {}
 
   /**
    * Demo accounts (Liquibase context {@code demo}); on by default only with the embedded database.
@@ -102,13 +130,19 @@ public record WorklaneProperties(
   public record Redis(
       String url,
       String configFile,
-      @DefaultValue("0") int cacheDatabase,
-      @DefaultValue("1") int sessionDatabase,
-      @DefaultValue("2") int queueDatabase,
-      @DefaultValue("") String keyPrefix,
-      @DefaultValue("1s") Duration commandTimeout,
-      @DefaultValue("5s") Duration circuitOpenFor,
-      @DefaultValue("30d") Duration revocationRetention) {
+      int cacheDatabase,
+      int sessionDatabase,
+      Integer queueDatabase,
+      String keyPrefix,
+      Duration commandTimeout,
+      Duration circuitOpenFor,
+      Duration revocationRetention) {
+    public Redis {
+      queueDatabase = orDefault(queueDatabase, RedisSettings.DEFAULT_QUEUE_DATABASE);
+      commandTimeout = orDefault(commandTimeout, RedisSettings.DEFAULT_COMMAND_TIMEOUT);
+      circuitOpenFor = orDefault(circuitOpenFor, RedisSettings.DEFAULT_CIRCUIT_OPEN_FOR);
+    }
+
     public boolean embedded() {
       return (url == null || url.isBlank()) && (configFile == null || configFile.isBlank());
     }
@@ -116,17 +150,14 @@ public record WorklaneProperties(
 
   /** Cache-aside: {@code ttl} overrides the default per namespace (e.g. {@code users: 10m}). */
   public record CacheSettings(
-      @DefaultValue("true") boolean enabled,
-      @DefaultValue("1h") Duration defaultTtl,
-      @DefaultValue("5s") Duration nearTtl,
-      Map<String, Duration> ttl) {
+      boolean enabled, Duration defaultTtl, Duration nearTtl, Map<String, Duration> ttl) {
     public Map<String, Duration> ttlByNamespace() {
       return ttl == null ? Map.of() : ttl;
     }
   }
 
   /** Budgets per scope (global, authenticated, guest, login, register, password-reset). */
-  public record RateLimit(@DefaultValue("true") boolean enabled, Map<String, Limit> limits) {
+  public record RateLimit(boolean enabled, Map<String, Limit> limits) {
     public Map<String, Limit> overrides() {
       return limits == null ? Map.of() : limits;
     }
@@ -138,7 +169,7 @@ public record WorklaneProperties(
    * API versions: v1 is deprecated on {@code v1Deprecation} and goes away on {@code v1Sunset}
    * (blank: six months later; earlier is refused at startup).
    */
-  public record Api(@DefaultValue("2026-12-01") LocalDate v1Deprecation, String v1Sunset) {
+  public record Api(LocalDate v1Deprecation, String v1Sunset) {
     public LocalDate v1SunsetDate() {
       return isBlank(v1Sunset) ? null : LocalDate.parse(v1Sunset.strip());
     }
@@ -164,6 +195,10 @@ public record WorklaneProperties(
 
   public URI jwkSetUri() {
     return isBlank(jwt.jwkSetUri()) ? null : URI.create(jwt.jwkSetUri());
+  }
+
+  private static <T> T orDefault(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   private static boolean isBlank(String value) {

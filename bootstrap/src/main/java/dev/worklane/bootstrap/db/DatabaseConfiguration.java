@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.bootstrap.config.WorklaneProperties;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,9 +51,10 @@ public class DatabaseConfiguration {
   DemoAccountsHolder demoAccounts(WorklaneProperties properties, PasswordHasher hasher) {
     return new DemoAccountsHolder(
         properties.demoEnabled()
-            ? DemoAccounts.loadOrCreate(
-                properties.dataDir().resolve("demo-credentials.properties"), hasher)
-            : null);
+            ? Optional.of(
+                DemoAccounts.loadOrCreate(
+                    properties.dataDir().resolve("demo-credentials.properties"), hasher))
+            : Optional.empty());
   }
 
   /** Liquibase owns the schema; the {@code demo} context seeds demo accounts when enabled. */
@@ -61,12 +63,12 @@ public class DatabaseConfiguration {
     SpringLiquibase liquibase = new SpringLiquibase();
     liquibase.setDataSource(dataSource);
     liquibase.setChangeLog(CHANGELOG);
-    liquibase.setContexts(demo.accounts() != null ? "demo" : "production");
+    liquibase.setContexts(demo.accounts().isPresent() ? "demo" : "production");
     liquibase.setChangeLogParameters(
-        demo.accounts() != null ? demo.accounts().liquibaseParameters() : Map.of());
+        demo.accounts().map(DemoAccounts::liquibaseParameters).orElse(Map.of()));
     return liquibase;
   }
 
-  /** Nullable holder: a bean may not be null itself. */
-  public record DemoAccountsHolder(DemoAccounts accounts) {}
+  /** The demo accounts, when the demo is on (empty otherwise: a bean may not be null itself). */
+  public record DemoAccountsHolder(Optional<DemoAccounts> accounts) {}
 }

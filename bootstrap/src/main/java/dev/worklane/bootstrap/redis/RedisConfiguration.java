@@ -57,18 +57,13 @@ public class RedisConfiguration {
   }
 
   static QueueSettings queueSettings(WorklaneProperties.Queue queue) {
-    return new QueueSettings(
-        queue.workersEnabled(),
-        queue.concurrencyOverrides(),
-        queue.completedRetention(),
-        queue.failedRetention(),
-        null,
-        null,
-        queue.shutdownGrace(),
-        null,
-        null,
-        null,
-        0);
+    return QueueSettings.builder()
+        .workersEnabled(queue.workersEnabled())
+        .concurrency(queue.concurrencyOverrides())
+        .completedRetention(queue.completedRetention())
+        .failedRetention(queue.failedRetention())
+        .shutdownGrace(queue.shutdownGrace())
+        .build();
   }
 
   static RateLimitSettings rateLimitSettings(WorklaneProperties.RateLimit configured) {

@@ -47,6 +47,25 @@ class PasswordResetIT extends SharedE2eTest {
   }
 
   @Test
+  void theWelcomeEmailCarriesNoTextTheRegistrantChose() {
+    String email = uniqueEmail();
+    Api.Response registered =
+        api()
+            .postJson(
+                "/api/v1/auth/register",
+                "{\"email\":\""
+                    + email
+                    + "\",\"password\":\""
+                    + PASSWORD
+                    + "\",\"displayName\":\"Locked! Verify at evil.example\"}");
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+    Mailbox.Mail welcome = mailbox.awaitMail(email, "Welcome to Worklane", 1).get(0);
+    assertThat(welcome.text()).contains("your Worklane account is ready");
+    assertThat(welcome.text()).doesNotContain("evil.example").doesNotContain("Locked");
+  }
+
+  @Test
   void aRequestAnswersTheSameForKnownAndUnknownAddresses() {
     String known = uniqueEmail();
     register(known);

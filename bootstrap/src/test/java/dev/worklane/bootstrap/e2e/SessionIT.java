@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -283,6 +284,53 @@ class SessionIT extends SharedE2eTest {
           .isEqualTo(200);
     } finally {
       restarted.close();
+    }
+  }
+
+  @Test
+  void aSessionUsedAllTheTimeStillEndsItsMaxLifetimeAfterLogin() throws InterruptedException {
+    Duration lifetime = Duration.ofSeconds(6);
+    ConfigurableApplicationContext other =
+        startAnotherInstance(Map.of("worklane.security.session-max-lifetime", "6s"));
+    try {
+      Api there = new Api(portOf(other));
+      String email = uniqueEmail();
+      register(email);
+      long beforeLogin = System.nanoTime();
+      Api.Response login =
+          api()
+              .postJson(
+                  "/api/v1/auth/session",
+                  "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+      long afterLogin = System.nanoTime();
+      assertThat(login.status()).as(login.toString()).isEqualTo(200);
+      String session = cookie(login, "SESSION");
+
+      int used = 0;
+      while (System.nanoTime() - beforeLogin < lifetime.minusSeconds(1).toNanos()) {
+        Api.Response me = withSession(there.call("GET", "/api/v1/users/me"), session).send();
+        if (System.nanoTime() - beforeLogin < lifetime.toNanos()) { // answered within the lifetime
+          assertThat(me.status()).as(me.toString()).isEqualTo(200);
+          used++;
+        }
+        Thread.sleep(300); // far below the idle timeout: the session never idles
+      }
+      assertThat(used).as("the session was used again and again").isGreaterThan(1);
+      long untilEnd = lifetime.toNanos() - (System.nanoTime() - afterLogin);
+      if (untilEnd > 0) {
+        Thread.sleep(Duration.ofNanos(untilEnd).plusMillis(100));
+      }
+
+      assertProblem(
+          withSession(there.call("GET", "/api/v1/users/me"), session).send(),
+          401,
+          "UNAUTHENTICATED");
+      assertProblem(
+          withSession(api().call("GET", "/api/v1/users/me"), session).send(),
+          401,
+          "UNAUTHENTICATED");
+    } finally {
+      other.close();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.worklane.adapter.out.redis;
 import dev.worklane.adapter.out.redis.cache.NoOpCacheAdapter;
 import dev.worklane.adapter.out.redis.cache.RedisCacheAdapter;
 import dev.worklane.adapter.out.redis.queue.JobWorkers;
+import dev.worklane.adapter.out.redis.queue.QueueScripts;
 import dev.worklane.adapter.out.redis.queue.RedisJobBrokerAdapter;
 import dev.worklane.adapter.out.redis.queue.RedisQueueControlAdapter;
 import dev.worklane.adapter.out.redis.ratelimit.RedisRateLimiterAdapter;
@@ -110,22 +111,26 @@ public class RedisAdapterConfiguration {
         clock);
   }
 
+  /** The job engine's keys and scripts in the queue database, shared by its three parts below. */
+  @Bean
+  QueueScripts queueScripts(RedisConnections connections) {
+    return new QueueScripts(connections.queues(), connections.keyPrefix());
+  }
+
   /** The job engine's intake (queue database, SPEC §6.2): the outbox relay submits here. */
   @Bean
-  JobBroker jobBroker(RedisConnections connections, Clock clock) {
-    return new RedisJobBrokerAdapter(
-        connections.queues(), connections.keyPrefix(), connections.queueBreaker(), clock);
+  JobBroker jobBroker(QueueScripts scripts, RedisConnections connections, Clock clock) {
+    return new RedisJobBrokerAdapter(scripts, connections.queueBreaker(), clock);
   }
 
   @Bean
   QueueControl queueControl(
-      RedisAdapterSettings settings, RedisConnections connections, Clock clock) {
+      RedisAdapterSettings settings,
+      QueueScripts scripts,
+      RedisConnections connections,
+      Clock clock) {
     return new RedisQueueControlAdapter(
-        connections.queues(),
-        connections.keyPrefix(),
-        settings.queues(),
-        connections.queueBreaker(),
-        clock);
+        scripts, settings.queues(), connections.queueBreaker(), clock);
   }
 
   /**
@@ -135,17 +140,12 @@ public class RedisAdapterConfiguration {
   @Bean
   JobWorkers jobWorkers(
       RedisAdapterSettings settings,
+      QueueScripts scripts,
       RedisConnections connections,
       JobHandlers handlers,
       MeterRegistry meters,
       Clock clock) {
     return new JobWorkers(
-        connections.queues(),
-        connections.keyPrefix(),
-        handlers,
-        settings.queues(),
-        connections.queueBreaker(),
-        meters,
-        clock);
+        scripts, handlers, settings.queues(), connections.queueBreaker(), meters, clock);
   }
 }

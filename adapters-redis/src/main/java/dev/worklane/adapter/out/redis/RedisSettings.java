@@ -24,11 +24,13 @@ public record RedisSettings(
     Duration commandTimeout,
     Duration circuitOpenFor) {
   public static final int DEFAULT_QUEUE_DATABASE = 2;
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_CIRCUIT_OPEN_FOR = Duration.ofSeconds(5);
 
   public RedisSettings {
     keyPrefix = keyPrefix == null ? "" : keyPrefix;
-    commandTimeout = commandTimeout == null ? Duration.ofSeconds(1) : commandTimeout;
-    circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(5) : circuitOpenFor;
+    commandTimeout = commandTimeout == null ? DEFAULT_COMMAND_TIMEOUT : commandTimeout;
+    circuitOpenFor = circuitOpenFor == null ? DEFAULT_CIRCUIT_OPEN_FOR : circuitOpenFor;
     if (isBlank(url) && isBlank(configFile)) {
       throw new IllegalArgumentException("Redis needs a URL or a Redisson config file");
     }

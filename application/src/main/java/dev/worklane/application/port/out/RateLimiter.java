@@ -17,6 +17,23 @@ public interface RateLimiter {
    */
   void refund(Scope scope, String key);
 
+  /**
+   * Rate limits switched off ({@code worklane.rate-limit.enabled=false}): every call is allowed and
+   * nothing is counted, so use cases never test for a missing limiter.
+   */
+  static RateLimiter unlimited() {
+    return new RateLimiter() {
+      @Override
+      public Decision tryConsume(Scope scope, String key) {
+        return new Decision(
+            scope, true, Long.MAX_VALUE, Long.MAX_VALUE, Duration.ZERO, Duration.ZERO);
+      }
+
+      @Override
+      public void refund(Scope scope, String key) {}
+    };
+  }
+
   enum Scope {
     GLOBAL("global"),
     AUTHENTICATED("user"),

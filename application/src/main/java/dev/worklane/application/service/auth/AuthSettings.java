@@ -4,6 +4,9 @@ import java.time.Duration;
 
 /** Token lifetimes (seed: access 7 days, refresh 30 days absolute). */
 public record AuthSettings(Duration accessTokenTtl, Duration refreshTokenTtl) {
+  public static final Duration DEFAULT_ACCESS_TOKEN_TTL = Duration.ofDays(7);
+  public static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofDays(30);
+
   public AuthSettings {
     if (accessTokenTtl == null || accessTokenTtl.isNegative() || accessTokenTtl.isZero()) {
       throw new IllegalArgumentException("accessTokenTtl must be positive");
@@ -14,6 +17,6 @@ public record AuthSettings(Duration accessTokenTtl, Duration refreshTokenTtl) {
   }
 
   public static AuthSettings defaults() {
-    return new AuthSettings(Duration.ofDays(7), Duration.ofDays(30));
+    return new AuthSettings(DEFAULT_ACCESS_TOKEN_TTL, DEFAULT_REFRESH_TOKEN_TTL);
   }
 }

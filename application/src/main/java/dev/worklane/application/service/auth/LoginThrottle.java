@@ -29,10 +29,25 @@ public final class LoginThrottle {
     this.metrics = metrics;
   }
 
-  /** {@code worklane.rate-limit.enabled=false}: every attempt is let through. */
+  /**
+   * {@code worklane.rate-limit.enabled=false}: every attempt is let through (an unlimited budget
+   * refuses nothing, so the metrics of a refusal are never needed).
+   */
   public static LoginThrottle off() {
-    return new LoginThrottle(null, null);
+    return new LoginThrottle(RateLimiter.unlimited(), NO_REFUSALS);
   }
+
+  private static final AuthenticationMetrics NO_REFUSALS =
+      new AuthenticationMetrics() {
+        @Override
+        public void loginSucceeded() {}
+
+        @Override
+        public void loginFailed(String reason) {}
+
+        @Override
+        public void refreshTokenReused() {}
+      };
 
   /**
    * Takes one attempt from the pair's budget, or refuses it (429) when the budget is spent.
@@ -41,9 +56,6 @@ public final class LoginThrottle {
    * @param client the caller's client key
    */
   Attempt begin(String emailHash, String client) {
-    if (limiter == null) {
-      return null;
-    }
     String key = emailHash + ":" + client;
     Decision decision = limiter.tryConsume(Scope.LOGIN_ACCOUNT, key);
     if (!decision.allowed()) {
@@ -56,9 +68,7 @@ public final class LoginThrottle {
 
   /** The attempt was not a failure: its unit goes back to the pair's budget. */
   void succeeded(Attempt attempt) {
-    if (attempt != null) {
-      limiter.refund(Scope.LOGIN_ACCOUNT, attempt.key());
-    }
+    limiter.refund(Scope.LOGIN_ACCOUNT, attempt.key());
   }
 
   record Attempt(String key) {}

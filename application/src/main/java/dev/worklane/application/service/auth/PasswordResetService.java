@@ -57,7 +57,7 @@ public final class PasswordResetService implements PasswordResetUseCase {
   private final Clock clock;
 
   /**
-   * @param limiter the shared budgets, or null when rate limits are switched off
+   * @param limiter the shared budgets ({@link RateLimiter#unlimited()} when rate limits are off)
    */
   public PasswordResetService(
       UserRepository users,
@@ -84,11 +84,9 @@ public final class PasswordResetService implements PasswordResetUseCase {
 
   @Override
   public void requestReset(Email email) {
-    if (limiter != null) {
-      Decision decision = limiter.tryConsume(Scope.PASSWORD_RESET, email.value());
-      if (!decision.allowed()) {
-        throw new RateLimitedException(Scope.PASSWORD_RESET.policyName(), decision.resetAfter());
-      }
+    Decision decision = limiter.tryConsume(Scope.PASSWORD_RESET, email.value());
+    if (!decision.allowed()) {
+      throw new RateLimitedException(Scope.PASSWORD_RESET.policyName(), decision.resetAfter());
     }
     // The request does exactly the same work whether or not an account has this address (one
     // outbox row, one commit): the lookup happens in the job, so neither the answer nor its time

@@ -58,7 +58,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
               }
               UserAccount created = UserAccount.of(users.add(user), profiles.save(profile));
               // In the same transaction: a failed registration sends no welcome email.
-              jobs.enqueue(EmailJobs.welcome(user.email().value(), profile.displayName()));
+              jobs.enqueue(EmailJobs.welcome(user.email().value()));
               return created;
             });
     LOG.log(Level.INFO, () -> "user_registered userId=" + id);

@@ -55,23 +55,23 @@ public final class ProjectAccess {
 
   private Optional<Project> project(ProjectId id) {
     CacheKey key = projectKey(id);
-    Optional<Project> cached = cache.get(key, Project.class);
-    if (cached.isPresent()) {
-      return cached;
+    Cache.Lookup<Project> cached = cache.get(key, Project.class);
+    if (cached.value().isPresent()) {
+      return cached.value();
     }
     Optional<Project> found = projects.findById(id);
-    found.ifPresent(project -> cache.put(key, project));
+    found.ifPresent(project -> cache.put(key, cached, project));
     return found;
   }
 
   private Optional<ProjectMember> membership(ProjectId id, UserId userId) {
     CacheKey key = membershipKey(id, userId);
-    Optional<Membership> cached = cache.get(key, Membership.class);
-    if (cached.isPresent()) {
-      return Optional.ofNullable(cached.get().member());
+    Cache.Lookup<Membership> cached = cache.get(key, Membership.class);
+    if (cached.value().isPresent()) {
+      return Optional.ofNullable(cached.value().get().member());
     }
     Optional<ProjectMember> found = projects.findMember(id, userId);
-    cache.put(key, new Membership(found.orElse(null)));
+    cache.put(key, cached, new Membership(found.orElse(null)));
     return found;
   }
 

@@ -58,13 +58,14 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
       ProfileRepository profiles,
       Transactions transactions,
       Cache cache,
+      CachedWrites cachedWrites,
       Clock clock) {
     this.projects = projects;
     this.tasks = tasks;
     this.users = users;
     this.names = new DisplayNames(profiles, cache);
     this.access = new ProjectAccess(projects, cache);
-    this.cachedWrites = new CachedWrites(cache, transactions);
+    this.cachedWrites = cachedWrites;
     this.transactions = transactions;
     this.cache = cache;
     this.clock = clock;
@@ -111,12 +112,13 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
   /** Cache-aside on {@code cache:projects:{id}:summary}; task writes invalidate it. */
   private ProjectSummary summary(ProjectId id) {
     CacheKey key = CacheKey.projectSummary(id);
-    return cache
-        .get(key, ProjectSummary.class)
+    Cache.Lookup<ProjectSummary> cached = cache.get(key, ProjectSummary.class);
+    return cached
+        .value()
         .orElseGet(
             () -> {
               ProjectSummary summary = tasks.summarise(id);
-              cache.put(key, summary);
+              cache.put(key, cached, summary);
               return summary;
             });
   }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The seed's cache rule for writes, in one place: invalidate before the write, and again after
- * commit — a reader between the two may have cached the old value (SPEC §6.1).
+ * The cache rule for writes, in one place: invalidate before the write, and again after commit. A
+ * reader that missed before the commit cannot put the old value back after it: the second eviction
+ * changes the entry's version, and {@link Cache#put} refuses a value read under an older one.
  */
 public final class CachedWrites {
   private final Cache cache;

@@ -5,9 +5,9 @@ import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +29,18 @@ public final class DisplayNames {
   /** The names of {@code ids}; an id without a profile is left out. */
   public Map<UserId, String> of(Collection<UserId> ids) {
     Map<UserId, String> names = new HashMap<>();
-    List<UserId> missing = new ArrayList<>();
+    Map<UserId, Cache.Lookup<String>> missing = new LinkedHashMap<>();
     for (UserId id : new LinkedHashSet<>(ids)) {
-      cache
-          .get(CacheKey.displayName(id), String.class)
-          .ifPresentOrElse(name -> names.put(id, name), () -> missing.add(id));
+      Cache.Lookup<String> cached = cache.get(CacheKey.displayName(id), String.class);
+      cached.value().ifPresentOrElse(name -> names.put(id, name), () -> missing.put(id, cached));
     }
     if (!missing.isEmpty()) {
-      for (Profile profile : profiles.findByUserIds(missing).values()) {
+      for (Profile profile : profiles.findByUserIds(List.copyOf(missing.keySet())).values()) {
         names.put(profile.userId(), profile.displayName());
-        cache.put(CacheKey.displayName(profile.userId()), profile.displayName());
+        cache.put(
+            CacheKey.displayName(profile.userId()),
+            missing.get(profile.userId()),
+            profile.displayName());
       }
     }
     return names;

@@ -14,7 +14,6 @@ import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.TaskRepository;
-import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.service.project.ProjectAccess;
 import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.application.service.support.DisplayNames;
@@ -40,7 +39,6 @@ public final class TaskService implements TaskUseCase {
   private final ProjectRepository projects;
   private final DisplayNames names;
   private final ProjectAccess access;
-  private final Transactions transactions;
   private final CachedWrites cachedWrites;
   private final Clock clock;
 
@@ -48,15 +46,14 @@ public final class TaskService implements TaskUseCase {
       TaskRepository tasks,
       ProjectRepository projects,
       ProfileRepository profiles,
-      Transactions transactions,
       Cache cache,
+      CachedWrites cachedWrites,
       Clock clock) {
     this.tasks = tasks;
     this.projects = projects;
     this.names = new DisplayNames(profiles, cache);
     this.access = new ProjectAccess(projects, cache);
-    this.transactions = transactions;
-    this.cachedWrites = new CachedWrites(cache, transactions);
+    this.cachedWrites = cachedWrites;
     this.clock = clock;
   }
 

@@ -10,7 +10,6 @@ import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
-import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.auth.RevocationService;
 import dev.worklane.application.service.support.CachedWrites;
@@ -39,7 +38,7 @@ public final class MyAccountService implements MyAccountUseCase {
   public MyAccountService(
       UserRepository users,
       ProfileRepository profiles,
-      Transactions transactions,
+      CachedWrites cachedWrites,
       Cache cache,
       PasswordHasher hasher,
       RefreshTokenRepository refreshTokens,
@@ -48,7 +47,7 @@ public final class MyAccountService implements MyAccountUseCase {
     this.users = users;
     this.profiles = profiles;
     this.cache = cache;
-    this.cachedWrites = new CachedWrites(cache, transactions);
+    this.cachedWrites = cachedWrites;
     this.hasher = hasher;
     this.refreshTokens = refreshTokens;
     this.revocations = revocations;
@@ -59,12 +58,13 @@ public final class MyAccountService implements MyAccountUseCase {
   @Override
   public UserAccount get(Actor actor) {
     CacheKey key = CacheKey.user(actor.userId());
-    return cache
-        .get(key, UserAccount.class)
+    Cache.Lookup<UserAccount> cached = cache.get(key, UserAccount.class);
+    return cached
+        .value()
         .orElseGet(
             () -> {
               UserAccount account = load(actor.userId());
-              cache.put(key, account);
+              cache.put(key, cached, account);
               return account;
             });
   }

@@ -5,11 +5,9 @@ import dev.worklane.application.port.in.user.UserAccount;
 import dev.worklane.application.port.in.user.UserAdministrationUseCase;
 import dev.worklane.application.port.model.Page;
 import dev.worklane.application.port.model.PageRequest;
-import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.RefreshTokenRepository;
-import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.auth.RevocationService;
 import dev.worklane.application.service.support.CachedWrites;
@@ -41,14 +39,13 @@ public final class UserAdministrationService implements UserAdministrationUseCas
       UserRepository users,
       ProfileRepository profiles,
       RefreshTokenRepository refreshTokens,
-      Transactions transactions,
-      Cache cache,
+      CachedWrites cachedWrites,
       RevocationService revocations,
       Clock clock) {
     this.users = users;
     this.profiles = profiles;
     this.refreshTokens = refreshTokens;
-    this.cachedWrites = new CachedWrites(cache, transactions);
+    this.cachedWrites = cachedWrites;
     this.revocations = revocations;
     this.clock = clock;
   }

@@ -75,6 +75,8 @@ class RegisterUserServiceTest {
               assertThat(job.payload())
                   .containsEntry("template", "welcome")
                   .containsEntry("to", "ada@example.com");
+              // The display name is the registrant's text: it never reaches the email.
+              assertThat(job.payload().values()).doesNotContain("Ada");
             });
   }
 

@@ -30,6 +30,7 @@ import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.InvalidInputException;
@@ -49,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
@@ -76,9 +78,21 @@ class ProjectServiceTest {
       Project.create(
           ProjectId.random(), new ProjectKey("WL"), "Worklane", null, manager.userId(), T0);
 
+  @BeforeEach
+  void cacheMisses() {
+    when(cache.get(any(), any())).thenReturn(Cache.Lookup.miss(0));
+  }
+
   ProjectService service() {
     return new ProjectService(
-        projects, tasks, users, profiles, transactions, cache, Clock.fixed(T0, ZoneOffset.UTC));
+        projects,
+        tasks,
+        users,
+        profiles,
+        transactions,
+        cache,
+        new CachedWrites(cache, transactions),
+        Clock.fixed(T0, ZoneOffset.UTC));
   }
 
   void exists(Project p) {
@@ -123,7 +137,7 @@ class ProjectServiceTest {
     when(projects.findMember(project.id(), user.userId())).thenReturn(Optional.empty());
     when(projects.findMember(project.id(), admin.userId())).thenReturn(Optional.empty());
     when(cache.get(CacheKey.projectSummary(project.id()), ProjectSummary.class))
-        .thenReturn(Optional.of(new ProjectSummary(1, 2, 3)));
+        .thenReturn(Cache.Lookup.hit(new ProjectSummary(1, 2, 3)));
 
     assertThatThrownBy(() -> service().get(user, project.id()))
         .isInstanceOf(NotFoundException.class);
@@ -137,11 +151,11 @@ class ProjectServiceTest {
     exists(project);
     memberOf(project, user, ProjectRole.MEMBER);
     CacheKey key = CacheKey.projectSummary(project.id());
-    when(cache.get(key, ProjectSummary.class)).thenReturn(Optional.empty());
+    when(cache.get(key, ProjectSummary.class)).thenReturn(Cache.Lookup.miss(2));
     when(tasks.summarise(project.id())).thenReturn(new ProjectSummary(3, 1, 0));
 
     assertThat(service().get(user, project.id()).summary()).isEqualTo(new ProjectSummary(3, 1, 0));
-    verify(cache).put(key, new ProjectSummary(3, 1, 0));
+    verify(cache).put(key, Cache.Lookup.miss(2), new ProjectSummary(3, 1, 0));
     assertThat(key.toString()).isEqualTo("projects:" + project.id() + ":summary");
   }
 
@@ -168,7 +182,7 @@ class ProjectServiceTest {
     when(projects.update(any())).thenAnswer(inv -> inv.getArgument(0));
     lenient()
         .when(cache.get(CacheKey.projectSummary(project.id()), ProjectSummary.class))
-        .thenReturn(Optional.of(new ProjectSummary(0, 0, 0)));
+        .thenReturn(Cache.Lookup.hit(new ProjectSummary(0, 0, 0)));
 
     ProjectDetails renamed =
         service()
@@ -195,7 +209,7 @@ class ProjectServiceTest {
     exists(project);
     memberOf(project, manager, ProjectRole.OWNER);
     when(cache.get(CacheKey.projectSummary(project.id()), ProjectSummary.class))
-        .thenReturn(Optional.of(new ProjectSummary(0, 0, 0)));
+        .thenReturn(Cache.Lookup.hit(new ProjectSummary(0, 0, 0)));
 
     service().update(manager, project.id(), new UpdateProjectCommand(null, null));
 
@@ -304,13 +318,14 @@ class ProjectServiceTest {
   void theProjectAndTheCallersMembershipAreReadThroughTheCache() {
     ProjectMember membership =
         new ProjectMember(project.id(), user.userId(), ProjectRole.MEMBER, T0);
-    when(cache.get(CacheKey.project(project.id()), Project.class)).thenReturn(Optional.of(project));
+    when(cache.get(CacheKey.project(project.id()), Project.class))
+        .thenReturn(Cache.Lookup.hit(project));
     when(cache.get(
             CacheKey.membership(project.id(), user.userId()), ProjectAccess.Membership.class))
-        .thenReturn(Optional.of(new ProjectAccess.Membership(membership)));
+        .thenReturn(Cache.Lookup.hit(new ProjectAccess.Membership(membership)));
     when(cache.get(
             CacheKey.membership(project.id(), admin.userId()), ProjectAccess.Membership.class))
-        .thenReturn(Optional.of(new ProjectAccess.Membership(null)));
+        .thenReturn(Cache.Lookup.hit(new ProjectAccess.Membership(null)));
 
     ProjectAccess access = new ProjectAccess(projects, cache);
     assertThat(access.visible(user, project.id()).membership()).contains(membership);
@@ -327,9 +342,12 @@ class ProjectServiceTest {
     assertThatThrownBy(() -> new ProjectAccess(projects, cache).visible(user, project.id()))
         .isInstanceOf(NotFoundException.class);
 
-    verify(cache).put(CacheKey.project(project.id()), project);
+    verify(cache).put(CacheKey.project(project.id()), Cache.Lookup.miss(0), project);
     verify(cache)
-        .put(CacheKey.membership(project.id(), user.userId()), new ProjectAccess.Membership(null));
+        .put(
+            CacheKey.membership(project.id(), user.userId()),
+            Cache.Lookup.miss(0),
+            new ProjectAccess.Membership(null));
   }
 
   @Test

@@ -13,7 +13,6 @@ import dev.worklane.domain.user.UserId;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
@@ -29,9 +28,9 @@ class DisplayNamesTest {
     UserId ada = UserId.random();
     UserId grace = UserId.random();
     UserId ghost = UserId.random();
-    when(cache.get(CacheKey.displayName(ada), String.class)).thenReturn(Optional.of("Ada"));
-    when(cache.get(CacheKey.displayName(grace), String.class)).thenReturn(Optional.empty());
-    when(cache.get(CacheKey.displayName(ghost), String.class)).thenReturn(Optional.empty());
+    when(cache.get(CacheKey.displayName(ada), String.class)).thenReturn(Cache.Lookup.hit("Ada"));
+    when(cache.get(CacheKey.displayName(grace), String.class)).thenReturn(Cache.Lookup.miss(4));
+    when(cache.get(CacheKey.displayName(ghost), String.class)).thenReturn(Cache.Lookup.miss(0));
     when(profiles.findByUserIds(List.of(grace, ghost)))
         .thenReturn(Map.of(grace, new Profile(grace, "Grace", ZoneId.of("UTC"), T0)));
 
@@ -39,7 +38,7 @@ class DisplayNamesTest {
         new DisplayNames(profiles, cache).of(List.of(ada, grace, ada, ghost));
 
     assertThat(names).containsOnly(Map.entry(ada, "Ada"), Map.entry(grace, "Grace"));
-    verify(cache).put(CacheKey.displayName(grace), "Grace");
+    verify(cache).put(CacheKey.displayName(grace), Cache.Lookup.miss(4), "Grace");
     assertThat(CacheKey.displayName(ada).toString()).isEqualTo("profiles:" + ada + ":name");
   }
 }

@@ -26,6 +26,7 @@ import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.application.port.out.ProjectRepository;
 import dev.worklane.application.port.out.TaskRepository;
 import dev.worklane.application.service.DirectTransactions;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.InvalidInputException;
@@ -81,6 +82,7 @@ class TaskServiceTest {
   @BeforeEach
   void world() {
     transactions = new DirectTransactions(commit);
+    lenient().when(cache.get(any(), any())).thenReturn(Cache.Lookup.miss(0));
     lenient().when(projects.findById(project.id())).thenReturn(Optional.of(project));
     lenient()
         .when(projects.findMember(project.id(), member.userId()))
@@ -105,8 +107,8 @@ class TaskServiceTest {
         tasks,
         projects,
         profiles,
-        transactions,
         cache,
+        new CachedWrites(cache, transactions),
         Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
   }
 

@@ -26,6 +26,7 @@ import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
 import dev.worklane.application.service.auth.RevocationService;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
 import dev.worklane.domain.user.Password;
@@ -66,7 +67,7 @@ class MyAccountServiceTest {
     return new MyAccountService(
         users,
         profiles,
-        transactions,
+        new CachedWrites(cache, transactions),
         cache,
         hasher,
         refreshTokens,
@@ -81,20 +82,21 @@ class MyAccountServiceTest {
 
   @Test
   void aCacheMissLoadsFromTheRepositoriesAndFillsTheCache() {
-    when(cache.get(CacheKey.user(ada.id()), UserAccount.class)).thenReturn(Optional.empty());
+    when(cache.get(CacheKey.user(ada.id()), UserAccount.class)).thenReturn(Cache.Lookup.miss(3));
     when(users.findById(ada.id())).thenReturn(Optional.of(ada));
     when(profiles.findByUserId(ada.id())).thenReturn(Optional.of(profile));
 
     UserAccount account = service().get(actor);
 
     assertThat(account).isEqualTo(UserAccount.of(ada, profile));
-    verify(cache).put(CacheKey.user(ada.id()), account);
+    verify(cache).put(CacheKey.user(ada.id()), Cache.Lookup.miss(3), account);
   }
 
   @Test
   void aCacheHitSkipsTheRepositories() {
     UserAccount cached = UserAccount.of(ada, profile);
-    when(cache.get(CacheKey.user(ada.id()), UserAccount.class)).thenReturn(Optional.of(cached));
+    when(cache.get(CacheKey.user(ada.id()), UserAccount.class))
+        .thenReturn(Cache.Lookup.hit(cached));
 
     assertThat(service().get(actor)).isSameAs(cached);
     verifyNoInteractions(users, profiles);
@@ -180,7 +182,7 @@ class MyAccountServiceTest {
 
   @Test
   void aVanishedAccountIsNotFound() {
-    when(cache.get(any(), any())).thenReturn(Optional.empty());
+    when(cache.get(any(), any())).thenReturn(Cache.Lookup.uncacheable());
     when(users.findById(ada.id())).thenReturn(Optional.empty());
     assertThatThrownBy(() -> service().get(actor)).isInstanceOf(NotFoundException.class);
 

@@ -23,6 +23,7 @@ import dev.worklane.application.port.out.TokenRevocations;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
 import dev.worklane.application.service.auth.RevocationService;
+import dev.worklane.application.service.support.CachedWrites;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.NotFoundException;
@@ -66,8 +67,7 @@ class UserAdministrationServiceTest {
         users,
         profiles,
         refreshTokens,
-        transactions,
-        cache,
+        new CachedWrites(cache, transactions),
         new RevocationService(
             ledger, replica, transactions, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC)),
         Clock.fixed(now, ZoneOffset.UTC));

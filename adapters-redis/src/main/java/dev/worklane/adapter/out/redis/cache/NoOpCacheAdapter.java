@@ -2,7 +2,6 @@ package dev.worklane.adapter.out.redis.cache;
 
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
-import java.util.Optional;
 
 /**
  * The cache port with caching switched off ({@code WORKLANE_CACHE_ENABLED=false}): every read goes
@@ -10,12 +9,12 @@ import java.util.Optional;
  */
 public final class NoOpCacheAdapter implements Cache {
   @Override
-  public <T> Optional<T> get(CacheKey key, Class<T> type) {
-    return Optional.empty();
+  public <T> Lookup<T> get(CacheKey key, Class<T> type) {
+    return Lookup.uncacheable();
   }
 
   @Override
-  public void put(CacheKey key, Object value) {}
+  public void put(CacheKey key, Lookup<?> miss, Object value) {}
 
   @Override
   public void evict(CacheKey key) {}

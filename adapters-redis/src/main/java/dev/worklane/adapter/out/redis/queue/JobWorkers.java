@@ -1,8 +1,11 @@
 package dev.worklane.adapter.out.redis.queue;
 
 import dev.worklane.adapter.out.redis.queue.QueueScripts.Script;
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.Overview;
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.Stalled;
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
 import dev.worklane.application.job.JobHandlers;
+import dev.worklane.application.port.model.queue.JobState;
 import dev.worklane.application.port.out.JobRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -15,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,13 +42,11 @@ public final class JobWorkers implements SmartLifecycle {
   /** How late a timeout may fire: attempts are checked against their deadline this often. */
   static final long TIMEOUT_SCAN_MILLIS = 20;
 
-  private final RedissonClient redis;
   private final JobHandlers handlers;
   private final QueueSettings settings;
   private final CircuitBreaker breaker;
   private final Clock clock;
   private final QueueScripts scripts;
-  private final Map<String, QueueKeys> keys = new LinkedHashMap<>();
   private final Map<String, QueueMetrics> metrics = new LinkedHashMap<>();
   private final List<QueueWorker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private ScheduledExecutorService maintenance;
@@ -55,21 +55,18 @@ public final class JobWorkers implements SmartLifecycle {
   private volatile boolean running;
 
   public JobWorkers(
-      RedissonClient redis,
-      String keyPrefix,
+      QueueScripts scripts,
       JobHandlers handlers,
       QueueSettings settings,
       CircuitBreaker breaker,
       MeterRegistry meters,
       Clock clock) {
-    this.redis = redis;
     this.handlers = handlers;
     this.settings = settings;
     this.breaker = breaker;
     this.clock = clock;
-    this.scripts = new QueueScripts(redis);
+    this.scripts = scripts;
     for (String queue : JobRequest.QUEUES) {
-      keys.put(queue, QueueKeys.of(keyPrefix, queue));
       metrics.put(queue, new QueueMetrics(meters, queue));
     }
     if (settings.workersEnabled()) {
@@ -89,9 +86,7 @@ public final class JobWorkers implements SmartLifecycle {
       workers.add(
           new QueueWorker(
               queue,
-              keys.get(queue),
               scripts,
-              redis,
               handlers,
               settings,
               breaker,
@@ -187,27 +182,19 @@ public final class JobWorkers implements SmartLifecycle {
     forEachQueue(
         "stalled",
         queue -> {
-          long handled;
+          Stalled recovered;
           do {
-            List<Object> r =
-                scripts.run(
-                    Script.STALLED,
-                    keys.get(queue),
-                    clock.millis(),
-                    Integer.toString(MAINTENANCE_BATCH));
-            long retried = RedisQueueControlAdapter.asLong(r.get(0));
-            long failed = RedisQueueControlAdapter.asLong(r.get(1));
-            if (retried + failed > 0) {
+            recovered = scripts.stalled(queue, clock.millis(), MAINTENANCE_BATCH);
+            if (recovered.handled() > 0) {
               LOG.warn(
                   "jobs_stalled queue={} retried={} failed={} reason=\"lease expired\"",
                   queue,
-                  retried,
-                  failed);
+                  recovered.retried(),
+                  recovered.failed());
             }
-            metrics.get(queue).retried.increment(retried);
-            metrics.get(queue).failed.increment(failed);
-            handled = retried + failed;
-          } while (handled == MAINTENANCE_BATCH);
+            metrics.get(queue).retried.increment(recovered.retried());
+            metrics.get(queue).failed.increment(recovered.failed());
+          } while (recovered.handled() == MAINTENANCE_BATCH);
         });
   }
 
@@ -218,41 +205,28 @@ public final class JobWorkers implements SmartLifecycle {
         queue -> {
           long now = clock.millis();
           if (settings.completedRetention().isPositive()) {
-            sweep(queue, "completed", now - settings.completedRetention().toMillis(), now);
+            sweep(queue, JobState.COMPLETED, now - settings.completedRetention().toMillis(), now);
           }
           if (!settings.keepsFailedForever()) {
-            sweep(queue, "failed", now - settings.failedRetention().toMillis(), now);
+            sweep(queue, JobState.FAILED, now - settings.failedRetention().toMillis(), now);
           }
         });
   }
 
-  private void sweep(String queue, String state, long cutoff, long now) {
-    long removed;
-    do {
-      List<Object> r =
-          scripts.run(
-              Script.SWEEP,
-              keys.get(queue),
-              now,
-              state,
-              Long.toString(cutoff),
-              Integer.toString(MAINTENANCE_BATCH));
-      removed = RedisQueueControlAdapter.asLong(r.get(0));
-    } while (removed == MAINTENANCE_BATCH);
+  private void sweep(String queue, JobState state, long cutoff, long now) {
+    while (scripts.sweep(queue, now, state, cutoff, MAINTENANCE_BATCH) == MAINTENANCE_BATCH) {
+      // a full batch: there may be more
+    }
   }
 
   void refreshGauges() {
     forEachQueue(
         "gauges",
         queue -> {
-          List<Object> r = scripts.run(Script.OVERVIEW, keys.get(queue), clock.millis());
+          Overview counts = scripts.overview(queue, clock.millis());
           metrics
               .get(queue)
-              .snapshot(
-                  RedisQueueControlAdapter.asLong(r.get(0)),
-                  RedisQueueControlAdapter.asLong(r.get(2)),
-                  RedisQueueControlAdapter.asLong(r.get(1)),
-                  RedisQueueControlAdapter.asLong(r.get(4)));
+              .snapshot(counts.waiting(), counts.active(), counts.delayed(), counts.failed());
         });
   }
 

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The little JSON on the path of every job: rows sent to the scripts, their replies (cjson on the
  * Redis side: arrays of strings and numbers, {@code {}} for an empty table) and job payloads (flat
- * string objects written by Jackson). Hand-written because it must stay cheap even before the JIT
- * has warmed up: a worker's first thousand jobs run mostly interpreted.
+ * string objects). Hand-written because it must stay cheap before the JIT has warmed up, when a
+ * worker's first thousand jobs run mostly interpreted: {@code bench/json.sh} measures it against
+ * Jackson, and bench/README.md has the figures that keep it.
  */
 final class LuaJson {
   private LuaJson() {}
@@ -35,6 +36,23 @@ final class LuaJson {
       out.append(']');
     }
     return out.append(']').toString();
+  }
+
+  /** A flat object of strings (a job payload). */
+  static String stringMap(Map<String, String> map) {
+    StringBuilder out = new StringBuilder(16 + map.size() * 32);
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      string(out, entry.getKey());
+      out.append(':');
+      string(out, entry.getValue());
+    }
+    return out.append('}').toString();
   }
 
   private static void string(StringBuilder out, String value) {

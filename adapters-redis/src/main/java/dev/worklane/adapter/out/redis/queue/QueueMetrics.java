@@ -65,13 +65,14 @@ final class QueueMetrics {
     counts.set(3, failedCount);
   }
 
-  void finished(long code) {
-    if (code == 1) {
-      completed.increment();
-    } else if (code == 2) {
-      retried.increment();
-    } else if (code == 3) {
-      failed.increment();
+  void finished(FinishCode code) {
+    switch (code) {
+      case COMPLETED -> completed.increment();
+      case RETRIED -> retried.increment();
+      case FAILED -> failed.increment();
+      case IGNORED, HANDED_BACK -> {
+        // a stale worker's report, or a lease given back: no attempt ended
+      }
     }
   }
 

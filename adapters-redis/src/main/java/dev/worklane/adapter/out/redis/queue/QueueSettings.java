@@ -46,6 +46,19 @@ public record QueueSettings(
           JobRequest.HIGH_PRIORITY_QUEUE,
           10);
 
+  public static final Duration DEFAULT_COMPLETED_RETENTION = Duration.ofHours(24);
+
+  /** Zero: failed jobs are kept until someone removes them. */
+  public static final Duration DEFAULT_FAILED_RETENTION = Duration.ZERO;
+
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  static final Duration DEFAULT_STALLED_CHECK_INTERVAL = Duration.ofSeconds(2);
+  static final Duration DEFAULT_LEASE_GRACE = Duration.ofSeconds(10);
+  static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
+  static final Duration DEFAULT_METRICS_REFRESH = Duration.ofSeconds(5);
+  static final Duration DEFAULT_IDLE_POLL = Duration.ofSeconds(1);
+  static final int DEFAULT_LOG_LINES_PER_JOB = 1000;
+
   public QueueSettings {
     Map<String, Integer> merged = new HashMap<>(DEFAULT_CONCURRENCY);
     if (concurrency != null) {
@@ -61,19 +74,112 @@ public record QueueSettings(
           });
     }
     concurrency = Map.copyOf(merged);
-    completedRetention = orElse(completedRetention, Duration.ofHours(24));
-    failedRetention = failedRetention == null ? Duration.ZERO : failedRetention;
-    stalledCheckInterval = positive(stalledCheckInterval, Duration.ofSeconds(2));
-    leaseGrace = positive(leaseGrace, Duration.ofSeconds(10));
-    shutdownGrace = orElse(shutdownGrace, Duration.ofSeconds(10));
-    sweepInterval = positive(sweepInterval, Duration.ofMinutes(1));
-    metricsRefresh = positive(metricsRefresh, Duration.ofSeconds(5));
-    idlePoll = positive(idlePoll, Duration.ofSeconds(1));
-    logLinesPerJob = logLinesPerJob < 1 ? 1000 : logLinesPerJob;
+    completedRetention = orElse(completedRetention, DEFAULT_COMPLETED_RETENTION);
+    failedRetention = failedRetention == null ? DEFAULT_FAILED_RETENTION : failedRetention;
+    stalledCheckInterval = positive(stalledCheckInterval, DEFAULT_STALLED_CHECK_INTERVAL);
+    leaseGrace = positive(leaseGrace, DEFAULT_LEASE_GRACE);
+    shutdownGrace = orElse(shutdownGrace, DEFAULT_SHUTDOWN_GRACE);
+    sweepInterval = positive(sweepInterval, DEFAULT_SWEEP_INTERVAL);
+    metricsRefresh = positive(metricsRefresh, DEFAULT_METRICS_REFRESH);
+    idlePoll = positive(idlePoll, DEFAULT_IDLE_POLL);
+    logLinesPerJob = logLinesPerJob < 1 ? DEFAULT_LOG_LINES_PER_JOB : logLinesPerJob;
   }
 
   public static QueueSettings defaults() {
-    return new QueueSettings(true, null, null, null, null, null, null, null, null, null, 0);
+    return builder().build();
+  }
+
+  /** Every setting at its default until named; {@link Builder#build()} checks them. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Names each setting, so that callers never pass positional nulls for the defaults. */
+  public static final class Builder {
+    private boolean workersEnabled = true;
+    private Map<String, Integer> concurrency = Map.of();
+    private Duration completedRetention = DEFAULT_COMPLETED_RETENTION;
+    private Duration failedRetention = DEFAULT_FAILED_RETENTION;
+    private Duration stalledCheckInterval = DEFAULT_STALLED_CHECK_INTERVAL;
+    private Duration leaseGrace = DEFAULT_LEASE_GRACE;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+    private Duration metricsRefresh = DEFAULT_METRICS_REFRESH;
+    private Duration idlePoll = DEFAULT_IDLE_POLL;
+    private int logLinesPerJob = DEFAULT_LOG_LINES_PER_JOB;
+
+    private Builder() {}
+
+    public Builder workersEnabled(boolean value) {
+      this.workersEnabled = value;
+      return this;
+    }
+
+    /** Worker counts for some queues; the others keep {@link #DEFAULT_CONCURRENCY}. */
+    public Builder concurrency(Map<String, Integer> value) {
+      this.concurrency = value;
+      return this;
+    }
+
+    public Builder completedRetention(Duration value) {
+      this.completedRetention = value;
+      return this;
+    }
+
+    public Builder failedRetention(Duration value) {
+      this.failedRetention = value;
+      return this;
+    }
+
+    public Builder stalledCheckInterval(Duration value) {
+      this.stalledCheckInterval = value;
+      return this;
+    }
+
+    public Builder leaseGrace(Duration value) {
+      this.leaseGrace = value;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration value) {
+      this.shutdownGrace = value;
+      return this;
+    }
+
+    public Builder sweepInterval(Duration value) {
+      this.sweepInterval = value;
+      return this;
+    }
+
+    public Builder metricsRefresh(Duration value) {
+      this.metricsRefresh = value;
+      return this;
+    }
+
+    public Builder idlePoll(Duration value) {
+      this.idlePoll = value;
+      return this;
+    }
+
+    public Builder logLinesPerJob(int value) {
+      this.logLinesPerJob = value;
+      return this;
+    }
+
+    public QueueSettings build() {
+      return new QueueSettings(
+          workersEnabled,
+          concurrency,
+          completedRetention,
+          failedRetention,
+          stalledCheckInterval,
+          leaseGrace,
+          shutdownGrace,
+          sweepInterval,
+          metricsRefresh,
+          idlePoll,
+          logLinesPerJob);
+    }
   }
 
   public int concurrencyOf(String queue) {

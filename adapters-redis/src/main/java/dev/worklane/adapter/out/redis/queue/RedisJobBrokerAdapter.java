@@ -1,18 +1,13 @@
 package dev.worklane.adapter.out.redis.queue;
 
-import dev.worklane.adapter.out.redis.queue.QueueScripts.Script;
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
 import dev.worklane.application.port.out.JobBroker;
-import dev.worklane.application.port.out.JobOptions;
 import dev.worklane.application.port.out.OutboxJob;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.redisson.api.RedissonClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine's intake: one script call per queue and batch adds every job whose id is new to its
@@ -23,16 +18,11 @@ public final class RedisJobBrokerAdapter implements JobBroker {
   static final int BATCH = 1000;
 
   private final QueueScripts scripts;
-  private final String keyPrefix;
   private final CircuitBreaker breaker;
   private final Clock clock;
-  private final JsonMapper json = JsonMapper.builder().build();
-  private final Map<String, QueueKeys> keys = new ConcurrentHashMap<>();
 
-  public RedisJobBrokerAdapter(
-      RedissonClient redis, String keyPrefix, CircuitBreaker breaker, Clock clock) {
-    this.scripts = new QueueScripts(redis);
-    this.keyPrefix = keyPrefix;
+  public RedisJobBrokerAdapter(QueueScripts scripts, CircuitBreaker breaker, Clock clock) {
+    this.scripts = scripts;
     this.breaker = breaker;
     this.clock = clock;
   }
@@ -64,28 +54,6 @@ public final class RedisJobBrokerAdapter implements JobBroker {
   }
 
   private void submitBatch(String queue, List<OutboxJob> batch) {
-    String[][] rows = new String[batch.size()][];
-    int i = 0;
-    for (OutboxJob job : batch) {
-      JobOptions options = job.request().options();
-      rows[i++] =
-          new String[] {
-            job.id(),
-            job.request().type(),
-            json.writeValueAsString(job.request().payload()),
-            job.requestId() == null ? "" : job.requestId(),
-            Integer.toString(options.priority()),
-            Integer.toString(options.attempts()),
-            Long.toString(options.backoff().toMillis()),
-            Long.toString(options.timeout().toMillis()),
-            Long.toString(job.enqueuedAt().toEpochMilli()),
-            Long.toString(job.enqueuedAt().plus(options.delay()).toEpochMilli())
-          };
-    }
-    scripts.run(
-        Script.SUBMIT,
-        keys.computeIfAbsent(queue, q -> QueueKeys.of(keyPrefix, q)),
-        clock.millis(),
-        json.writeValueAsString(rows));
+    scripts.submit(queue, clock.millis(), batch);
   }
 }

@@ -1,6 +1,10 @@
 package dev.worklane.adapter.out.redis.queue;
 
-import dev.worklane.adapter.out.redis.queue.QueueScripts.Script;
+import dev.worklane.adapter.out.redis.queue.QueueScripts.Control;
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.JobHash;
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.Listed;
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.Overview;
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.Page;
 import dev.worklane.adapter.out.redis.support.CircuitBreaker;
 import dev.worklane.application.port.model.PageRequest;
 import dev.worklane.application.port.model.queue.JobDetails;
@@ -12,17 +16,12 @@ import dev.worklane.application.port.out.JobRequest;
 import dev.worklane.application.port.out.QueueControl;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.redisson.api.RedissonClient;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard's view of the engine. Reads are one script each (a consistent snapshot of a queue);
@@ -30,25 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RedisQueueControlAdapter implements QueueControl {
   private static final int BATCH = 1000;
-  private static final TypeReference<Map<String, String>> PAYLOAD = new TypeReference<>() {};
 
   private final QueueScripts scripts;
-  private final Map<String, QueueKeys> keys = new HashMap<>();
   private final QueueSettings settings;
   private final CircuitBreaker breaker;
   private final Clock clock;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   public RedisQueueControlAdapter(
-      RedissonClient redis,
-      String keyPrefix,
-      QueueSettings settings,
-      CircuitBreaker breaker,
-      Clock clock) {
-    this.scripts = new QueueScripts(redis);
-    for (String queue : JobRequest.QUEUES) {
-      keys.put(queue, QueueKeys.of(keyPrefix, queue));
-    }
+      QueueScripts scripts, QueueSettings settings, CircuitBreaker breaker, Clock clock) {
+    this.scripts = scripts;
     this.settings = settings;
     this.breaker = breaker;
     this.clock = clock;
@@ -58,15 +47,14 @@ public final class RedisQueueControlAdapter implements QueueControl {
   public List<QueueOverview> overview() {
     List<QueueOverview> result = new ArrayList<>();
     for (String queue : JobRequest.QUEUES) {
-      List<Object> r = call("overview", () -> scripts.run(Script.OVERVIEW, keys(queue), now()));
+      Overview r = call("overview", () -> scripts.overview(queue, now()));
       Map<JobState, Long> counts = new EnumMap<>(JobState.class);
-      counts.put(JobState.WAITING, asLong(r.get(0)));
-      counts.put(JobState.DELAYED, asLong(r.get(1)));
-      counts.put(JobState.ACTIVE, asLong(r.get(2)));
-      counts.put(JobState.COMPLETED, asLong(r.get(3)));
-      counts.put(JobState.FAILED, asLong(r.get(4)));
-      result.add(
-          new QueueOverview(queue, asLong(r.get(5)) == 1, settings.concurrencyOf(queue), counts));
+      counts.put(JobState.WAITING, r.waiting());
+      counts.put(JobState.DELAYED, r.delayed());
+      counts.put(JobState.ACTIVE, r.active());
+      counts.put(JobState.COMPLETED, r.completed());
+      counts.put(JobState.FAILED, r.failed());
+      result.add(new QueueOverview(queue, r.paused(), settings.concurrencyOf(queue), counts));
     }
     return result;
   }
@@ -76,154 +64,114 @@ public final class RedisQueueControlAdapter implements QueueControl {
     long start = page.offset();
     long stop = start + page.perPage() - 1;
     boolean newestFirst = state == JobState.COMPLETED || state == JobState.FAILED;
-    List<Object> r =
-        call(
-            "jobs",
-            () ->
-                scripts.run(
-                    Script.LIST,
-                    keys(queue),
-                    now(),
-                    state.label(),
-                    Long.toString(start),
-                    Long.toString(stop),
-                    newestFirst ? "1" : "0"));
-    long total = asLong(r.get(0));
-    List<JobSummary> jobs = new ArrayList<>();
-    for (int i = 1; i + 10 < r.size(); i += 11) {
-      jobs.add(summary(queue, r, i));
+    Page r = call("jobs", () -> scripts.list(queue, now(), state, start, stop, newestFirst));
+    List<JobSummary> jobs = new ArrayList<>(r.jobs().size());
+    for (Listed job : r.jobs()) {
+      jobs.add(
+          new JobSummary(
+              job.id(),
+              queue,
+              job.type(),
+              job.state(),
+              job.priority(),
+              job.attemptsMade(),
+              job.maxAttempts(),
+              job.progress(),
+              job.createdAt(),
+              pending(job.state()) ? job.processAt() : null,
+              finished(job.state()) ? job.finishedAt() : null,
+              job.failedReason()));
     }
-    return new JobList(jobs, page.page(), page.perPage(), total);
-  }
-
-  private static JobSummary summary(String queue, List<Object> r, int i) {
-    String stateLabel = str(r.get(i + 2));
-    JobState state = stateLabel.isEmpty() ? JobState.WAITING : JobState.parse(stateLabel);
-    boolean pending = state == JobState.WAITING || state == JobState.DELAYED;
-    boolean finished = state == JobState.COMPLETED || state == JobState.FAILED;
-    String reason = str(r.get(i + 10));
-    return new JobSummary(
-        str(r.get(i)),
-        queue,
-        str(r.get(i + 1)),
-        state,
-        (int) asLong(r.get(i + 3)),
-        (int) asLong(r.get(i + 4)),
-        (int) asLong(r.get(i + 5)),
-        (int) asLong(r.get(i + 6)),
-        instant(r.get(i + 7)),
-        pending ? instant(r.get(i + 8)) : null,
-        finished ? instant(r.get(i + 9)) : null,
-        reason.isEmpty() ? null : reason);
+    return new JobList(jobs, page.page(), page.perPage(), r.total());
   }
 
   @Override
   public Optional<JobDetails> job(String queue, String jobId) {
-    List<Object> r = call("job", () -> scripts.run(Script.JOB, keys(queue), now(), jobId));
-    if (r.isEmpty()) {
-      return Optional.empty();
-    }
-    int fields = (int) asLong(r.get(0));
-    Map<String, String> hash = new HashMap<>();
-    for (int i = 1; i < 1 + fields; i += 2) {
-      hash.put(str(r.get(i)), str(r.get(i + 1)));
-    }
-    List<String> logs = new ArrayList<>();
-    for (int i = 1 + fields; i < r.size(); i++) {
-      logs.add(str(r.get(i)));
-    }
-    String stateLabel = hash.getOrDefault("state", "waiting");
-    JobState state = JobState.parse(stateLabel);
-    boolean pending = state == JobState.WAITING || state == JobState.DELAYED;
-    boolean finished = state == JobState.COMPLETED || state == JobState.FAILED;
+    return call("job", () -> scripts.job(queue, now(), jobId))
+        .map(hash -> details(queue, jobId, hash));
+  }
+
+  private static JobDetails details(String queue, String jobId, JobHash job) {
     JobSummary summary =
         new JobSummary(
             jobId,
             queue,
-            hash.get("type"),
-            state,
-            (int) asLong(hash.get("priority")),
-            (int) asLong(hash.get("attemptsMade")),
-            (int) asLong(hash.get("maxAttempts")),
-            (int) asLong(hash.get("progress")),
-            instant(hash.get("createdAt")),
-            pending ? instant(hash.get("processAt")) : null,
-            finished ? instant(hash.get("finishedAt")) : null,
-            blankToNull(hash.get("failedReason")));
-    Map<String, String> payload = json.readValue(hash.getOrDefault("payload", "{}"), PAYLOAD);
-    return Optional.of(
-        new JobDetails(
-            summary,
-            payload,
-            Duration.ofMillis(asLong(hash.get("timeout"))),
-            Duration.ofMillis(asLong(hash.get("backoff"))),
-            blankToNull(hash.get("requestId")),
-            logs,
-            blankToNull(hash.get("stacktrace"))));
+            job.type(),
+            job.state(),
+            job.priority(),
+            job.attemptsMade(),
+            job.maxAttempts(),
+            job.progress(),
+            job.createdAt(),
+            pending(job.state()) ? job.processAt() : null,
+            finished(job.state()) ? job.finishedAt() : null,
+            job.failedReason());
+    return new JobDetails(
+        summary,
+        LuaJson.parseStringMap(job.payloadJson()),
+        Duration.ofMillis(job.timeoutMillis()),
+        Duration.ofMillis(job.backoffMillis()),
+        job.requestId(),
+        job.logs(),
+        job.stacktrace());
+  }
+
+  private static boolean pending(JobState state) {
+    return state == JobState.WAITING || state == JobState.DELAYED;
+  }
+
+  private static boolean finished(JobState state) {
+    return state == JobState.COMPLETED || state == JobState.FAILED;
   }
 
   @Override
   public Outcome retry(String queue, String jobId) {
-    return outcome(control(queue, "retry", jobId));
+    return control(queue, Control.RETRY, jobId);
   }
 
   @Override
   public long retryAllFailed(String queue) {
-    return batch(queue, "retry-all");
+    return batch(queue, Control.RETRY_ALL);
   }
 
   @Override
   public Outcome remove(String queue, String jobId) {
-    return outcome(control(queue, "remove", jobId));
+    return control(queue, Control.REMOVE, jobId);
   }
 
   @Override
   public Outcome promote(String queue, String jobId) {
-    return outcome(control(queue, "promote", jobId));
+    return control(queue, Control.PROMOTE, jobId);
   }
 
   @Override
   public void pause(String queue) {
-    control(queue, "pause", "");
+    call("pause", () -> scripts.control(queue, now(), Control.PAUSE));
   }
 
   @Override
   public void resume(String queue) {
-    control(queue, "resume", "");
+    call("resume", () -> scripts.control(queue, now(), Control.RESUME));
   }
 
   @Override
   public long cleanCompleted(String queue) {
-    return batch(queue, "clean");
+    return batch(queue, Control.CLEAN);
   }
 
   /** In atomic chunks, so a huge set never blocks Redis for long. */
-  private long batch(String queue, String action) {
+  private long batch(String queue, Control action) {
     long total = 0;
     long done;
     do {
-      done = control(queue, action, Integer.toString(BATCH));
+      done = call(action.wire, () -> scripts.controlBatch(queue, now(), action, BATCH));
       total += done;
     } while (done == BATCH);
     return total;
   }
 
-  private long control(String queue, String action, String argument) {
-    List<Object> r =
-        call(action, () -> scripts.run(Script.CONTROL, keys(queue), now(), action, argument));
-    return asLong(r.get(0));
-  }
-
-  private static Outcome outcome(long code) {
-    return code == 1 ? Outcome.DONE : code == 0 ? Outcome.NOT_FOUND : Outcome.WRONG_STATE;
-  }
-
-  private QueueKeys keys(String queue) {
-    QueueKeys k = keys.get(queue);
-    if (k == null) {
-      throw new IllegalArgumentException("unknown queue: " + queue);
-    }
-    return k;
+  private Outcome control(String queue, Control action, String jobId) {
+    return call(action.wire, () -> scripts.control(queue, now(), action, jobId)).outcome();
   }
 
   private long now() {
@@ -241,32 +189,12 @@ public final class RedisQueueControlAdapter implements QueueControl {
     }
   }
 
-  static long asLong(Object value) {
-    if (value == null) {
-      return 0;
-    }
-    if (value instanceof Number n) {
-      return n.longValue();
-    }
-    String s = value.toString();
-    if (s.isEmpty()) {
-      return 0;
-    }
-    return s.indexOf('.') >= 0 || s.indexOf('e') >= 0
-        ? (long) Double.parseDouble(s)
-        : Long.parseLong(s);
-  }
-
-  private static String str(Object value) {
-    return value == null ? "" : value.toString();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
-  }
-
-  private static Instant instant(Object value) {
-    String s = str(value);
-    return s.isEmpty() ? null : Instant.ofEpochMilli(asLong(s));
+  private void call(String operation, Runnable action) {
+    call(
+        operation,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 }

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.out.redis.queue;
 
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.TakenJob;
 import dev.worklane.application.job.Job;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * still holds the job's lease token: a worker that lost its lease writes nothing.
  */
 final class RunningJob implements Job {
-  private final QueueWorker worker;
+  private final Attempts attempts;
   private final String id;
   private final String type;
   private final String payloadJson;
@@ -24,25 +25,16 @@ final class RunningJob implements Job {
   volatile Thread thread;
   private final long deadlineNanos;
 
-  RunningJob(
-      QueueWorker worker,
-      String id,
-      String type,
-      String payloadJson,
-      String requestId,
-      int attempt,
-      int maxAttempts,
-      long timeoutMillis,
-      String token) {
-    this.worker = worker;
-    this.id = id;
-    this.type = type;
-    this.payloadJson = payloadJson;
-    this.requestId = requestId;
-    this.attempt = attempt;
-    this.maxAttempts = maxAttempts;
-    this.timeoutMillis = timeoutMillis;
-    this.token = token;
+  RunningJob(Attempts attempts, TakenJob taken) {
+    this.attempts = attempts;
+    this.id = taken.id();
+    this.type = taken.type();
+    this.payloadJson = taken.payloadJson();
+    this.requestId = taken.requestId();
+    this.attempt = taken.attempt();
+    this.maxAttempts = taken.maxAttempts();
+    this.timeoutMillis = taken.timeoutMillis();
+    this.token = taken.token();
     this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000;
   }
 
@@ -53,7 +45,7 @@ final class RunningJob implements Job {
 
   @Override
   public String queue() {
-    return worker.queue();
+    return attempts.queue();
   }
 
   @Override
@@ -65,7 +57,7 @@ final class RunningJob implements Job {
   public Map<String, String> payload() {
     Map<String, String> decoded = payload;
     if (decoded == null) {
-      decoded = worker.decodePayload(payloadJson);
+      decoded = attempts.decodePayload(payloadJson);
       payload = decoded;
     }
     return decoded;
@@ -84,14 +76,14 @@ final class RunningJob implements Job {
   @Override
   public void progress(int percent) {
     if (!done.get()) {
-      worker.progress(this, Math.clamp(percent, 0, 100));
+      attempts.progress(this, Math.clamp(percent, 0, 100));
     }
   }
 
   @Override
   public void log(String line) {
     if (!done.get() && line != null) {
-      worker.log(this, line);
+      attempts.log(this, line);
     }
   }
 
@@ -133,6 +125,6 @@ final class RunningJob implements Job {
 
   @Override
   public String toString() {
-    return "RunningJob[" + worker.queue() + "/" + id + " attempt " + attempt + "]";
+    return "RunningJob[" + attempts.queue() + "/" + id + " attempt " + attempt + "]";
   }
 }

@@ -157,8 +157,7 @@ public final class CrashTestWorkerMain {
         };
     JobWorkers workers =
         new JobWorkers(
-            connections.queues(),
-            prefix,
+            new QueueScripts(connections.queues(), prefix),
             new JobHandlers(List.of(handler)),
             settings(),
             connections.queueBreaker(),

@@ -90,17 +90,11 @@ public final class QueueBenchmark {
             null,
             null,
             0);
+    QueueScripts scripts = new QueueScripts(connections.queues(), prefix);
     RedisJobBrokerAdapter broker =
-        new RedisJobBrokerAdapter(connections.queues(), prefix, connections.queueBreaker(), clock);
+        new RedisJobBrokerAdapter(scripts, connections.queueBreaker(), clock);
     JobWorkers workers =
-        new JobWorkers(
-            connections.queues(),
-            prefix,
-            handlers,
-            settings,
-            connections.queueBreaker(),
-            meters,
-            clock);
+        new JobWorkers(scripts, handlers, settings, connections.queueBreaker(), meters, clock);
     try {
       List<OutboxJob> all = new ArrayList<>(jobs);
       Instant now = Instant.now();
@@ -117,9 +111,7 @@ public final class QueueBenchmark {
                 now));
       }
       // Connected and scripts loaded before the clock starts, as the peer's waitUntilReady().
-      new RedisQueueControlAdapter(
-              connections.queues(), prefix, settings, connections.queueBreaker(), clock)
-          .overview();
+      new RedisQueueControlAdapter(scripts, settings, connections.queueBreaker(), clock).overview();
 
       long t0 = System.nanoTime();
       for (int from = 0; from < jobs; from += batch) {

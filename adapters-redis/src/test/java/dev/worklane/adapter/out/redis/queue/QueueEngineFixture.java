@@ -1,7 +1,9 @@
 package dev.worklane.adapter.out.redis.queue;
 
 import dev.worklane.adapter.out.redis.RedisFixture;
-import dev.worklane.adapter.out.redis.queue.QueueScripts.Script;
+import dev.worklane.adapter.out.redis.queue.QueueScripts.Finish;
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.FinishAndTake;
+import dev.worklane.adapter.out.redis.queue.ScriptReplies.TakenJob;
 import dev.worklane.adapter.out.redis.support.RedisConnections;
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
 import dev.worklane.application.job.Job;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One engine on the test Redis (the shared server, or the deployment of {@code
@@ -44,7 +45,6 @@ final class QueueEngineFixture implements AutoCloseable {
   final RedisJobBrokerAdapter broker;
   final RedisQueueControlAdapter control;
   final QueueScripts scripts;
-  final JsonMapper json = JsonMapper.builder().build();
   private final List<JobWorkers> started = new ArrayList<>();
   private final List<RedisConnections> others = new ArrayList<>();
 
@@ -76,12 +76,9 @@ final class QueueEngineFixture implements AutoCloseable {
           });
     }
     handlers = new JobHandlers(list);
-    broker =
-        new RedisJobBrokerAdapter(connections.queues(), prefix, connections.queueBreaker(), clock);
-    control =
-        new RedisQueueControlAdapter(
-            connections.queues(), prefix, settings, connections.queueBreaker(), clock);
-    scripts = new QueueScripts(connections.queues());
+    scripts = new QueueScripts(connections.queues(), prefix);
+    broker = new RedisJobBrokerAdapter(scripts, connections.queueBreaker(), clock);
+    control = new RedisQueueControlAdapter(scripts, settings, connections.queueBreaker(), clock);
   }
 
   /** Short timings so the tests run in well under a second each. */
@@ -102,14 +99,7 @@ final class QueueEngineFixture implements AutoCloseable {
 
   JobWorkers startWorkers(QueueSettings settings) {
     JobWorkers workers =
-        new JobWorkers(
-            connections.queues(),
-            prefix,
-            handlers,
-            settings,
-            connections.queueBreaker(),
-            meters,
-            clock);
+        new JobWorkers(scripts, handlers, settings, connections.queueBreaker(), meters, clock);
     workers.start();
     started.add(workers);
     return workers;
@@ -124,8 +114,7 @@ final class QueueEngineFixture implements AutoCloseable {
     others.add(other);
     JobWorkers workers =
         new JobWorkers(
-            other.queues(),
-            prefix,
+            new QueueScripts(other.queues(), prefix),
             otherHandlers,
             settings,
             other.queueBreaker(),
@@ -162,41 +151,33 @@ final class QueueEngineFixture implements AutoCloseable {
 
   /** Plays a worker that takes jobs and then does whatever the test says (e.g. dies). */
   List<Taken> take(String queue, int n, long leaseGraceMillis) {
-    List<?> r = call(queue, "[]", n, leaseGraceMillis);
     List<Taken> taken = new ArrayList<>();
-    for (Object row : QueueWorker.list(r.get(3))) {
-      List<?> j = (List<?>) row;
-      taken.add(
-          new Taken(
-              (String) j.get(0),
-              (int) RedisQueueControlAdapter.asLong(j.get(4)),
-              (String) j.get(8)));
+    for (TakenJob j : call(queue, List.of(), n, leaseGraceMillis).taken()) {
+      taken.add(new Taken(j.id(), j.attempt(), j.token()));
     }
     return taken;
   }
 
   record Taken(String id, int attempt, String token) {}
 
-  /** Reports an outcome as a (possibly stale) worker; returns the script's code for it. */
-  long finish(String queue, String id, String token, char outcome) {
-    String finishes =
-        json.writeValueAsString(List.of(List.of(id, token, "" + outcome, "stale", "")));
-    return RedisQueueControlAdapter.asLong(
-        QueueWorker.list(call(queue, finishes, 0, 0).get(2)).get(0));
+  /** Reports an outcome as a (possibly stale) worker; returns what the script did with it. */
+  FinishCode finish(String queue, String id, String token, AttemptOutcome outcome) {
+    Finish finish = new Finish(id, token, outcome, "stale", "");
+    return call(queue, List.of(finish), 0, 0).codes().getFirst();
   }
 
-  private List<?> call(String queue, String finishes, int take, long leaseGraceMillis) {
-    return json.readValue(
-        scripts.runForString(
-            Script.FINISH_AND_TAKE,
-            keys(queue),
+  private FinishAndTake call(String queue, List<Finish> finishes, int take, long graceMillis) {
+    return scripts
+        .finishAndTake(
+            queue,
             clock.millis(),
             finishes,
-            Integer.toString(take),
-            Long.toString(leaseGraceMillis),
-            "cafe",
-            "86400000"),
-        List.class);
+            take,
+            Duration.ofMillis(graceMillis),
+            Duration.ofHours(24),
+            Runnable::run)
+        .toCompletableFuture()
+        .join();
   }
 
   @Override

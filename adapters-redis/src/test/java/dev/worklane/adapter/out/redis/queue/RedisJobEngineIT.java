@@ -209,7 +209,8 @@ class RedisJobEngineIT {
     for (long expected : new long[] {10_000, 30_000, 90_000}) {
       Taken taken = engine.take("default", 1, 1000).getFirst();
       long before = System.currentTimeMillis();
-      assertThat(engine.finish("default", "sched", taken.token(), 'f')).isEqualTo(2); // retried
+      assertThat(engine.finish("default", "sched", taken.token(), AttemptOutcome.FAILED))
+          .isEqualTo(FinishCode.RETRIED);
       long after = System.currentTimeMillis();
       JobSummary delayed = details("default", "sched").summary();
       assertThat(delayed.state()).isEqualTo(JobState.DELAYED);
@@ -218,7 +219,8 @@ class RedisJobEngineIT {
     }
     Taken last = engine.take("default", 1, 1000).getFirst();
     assertThat(last.attempt()).isEqualTo(4);
-    assertThat(engine.finish("default", "sched", last.token(), 'f')).isEqualTo(3); // failed
+    assertThat(engine.finish("default", "sched", last.token(), AttemptOutcome.FAILED))
+        .isEqualTo(FinishCode.FAILED);
     assertThat(state("default", "sched")).isEqualTo(JobState.FAILED);
   }
 
@@ -347,7 +349,8 @@ class RedisJobEngineIT {
     assertThat(engine.control.promote("default", "f3")).isEqualTo(Outcome.WRONG_STATE);
 
     // clean completed
-    assertThat(engine.finish("default", "f1", taken.getFirst().token(), 'c')).isEqualTo(1);
+    assertThat(engine.finish("default", "f1", taken.getFirst().token(), AttemptOutcome.COMPLETED))
+        .isEqualTo(FinishCode.COMPLETED);
     assertThat(ids("default", JobState.COMPLETED)).containsExactly("f1");
     assertThat(engine.control.cleanCompleted("default")).isEqualTo(1);
     assertThat(engine.control.job("default", "f1")).isEmpty();
@@ -369,7 +372,8 @@ class RedisJobEngineIT {
     for (String id : List.of("j1", "j2", "j3")) {
       Taken t = engine.take("default", 1, 1000).getFirst();
       assertThat(t.id()).isEqualTo(id);
-      assertThat(engine.finish("default", id, t.token(), 'c')).isEqualTo(1);
+      assertThat(engine.finish("default", id, t.token(), AttemptOutcome.COMPLETED))
+          .isEqualTo(FinishCode.COMPLETED);
       sleepMillis(5); // distinct finish times for the order below
     }
     var page1 = engine.control.jobs("default", JobState.COMPLETED, new PageRequest(1, 2));
@@ -407,8 +411,10 @@ class RedisJobEngineIT {
     assertThat(active.summary().attemptsMade()).isEqualTo(2);
 
     // The first worker comes back and reports: ignored, whatever it says.
-    assertThat(engine.finish("default", "orphan", dead.token(), 'c')).isZero();
-    assertThat(engine.finish("default", "orphan", dead.token(), 'f')).isZero();
+    assertThat(engine.finish("default", "orphan", dead.token(), AttemptOutcome.COMPLETED))
+        .isEqualTo(FinishCode.IGNORED);
+    assertThat(engine.finish("default", "orphan", dead.token(), AttemptOutcome.FAILED))
+        .isEqualTo(FinishCode.IGNORED);
     assertThat(state("default", "orphan")).isEqualTo(JobState.ACTIVE);
   }
 
@@ -435,10 +441,13 @@ class RedisJobEngineIT {
     assertThat(second.attempt()).isEqualTo(2);
     assertThat(second.token()).isNotEqualTo(first.token());
 
-    assertThat(engine.finish("default", "fenced", first.token(), 'f')).isZero();
-    assertThat(engine.finish("default", "fenced", second.token(), 'c')).isEqualTo(1);
+    assertThat(engine.finish("default", "fenced", first.token(), AttemptOutcome.FAILED))
+        .isEqualTo(FinishCode.IGNORED);
+    assertThat(engine.finish("default", "fenced", second.token(), AttemptOutcome.COMPLETED))
+        .isEqualTo(FinishCode.COMPLETED);
     assertThat(state("default", "fenced")).isEqualTo(JobState.COMPLETED);
-    assertThat(engine.finish("default", "fenced", first.token(), 'c')).isZero();
+    assertThat(engine.finish("default", "fenced", first.token(), AttemptOutcome.COMPLETED))
+        .isEqualTo(FinishCode.IGNORED);
   }
 
   @Test
@@ -642,7 +651,7 @@ class RedisJobEngineIT {
             job("high-priority", "k3", quick())));
     engine.control.pause("email");
     Taken taken = engine.take("high-priority", 1, 1000).getFirst();
-    engine.finish("high-priority", "k3", taken.token(), 'c');
+    engine.finish("high-priority", "k3", taken.token(), AttemptOutcome.COMPLETED);
     engine.startWorkers(QueueEngineFixture.fastSettings().withWorkersEnabled(false));
 
     List<String> keys = new ArrayList<>();

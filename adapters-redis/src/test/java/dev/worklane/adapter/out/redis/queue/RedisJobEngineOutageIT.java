@@ -49,19 +49,15 @@ class RedisJobEngineOutageIT {
                   ran.add(job.id());
                 }
               }));
+  final QueueScripts scripts = new QueueScripts(connections.queues(), prefix);
   final RedisJobBrokerAdapter broker =
-      new RedisJobBrokerAdapter(connections.queues(), prefix, connections.queueBreaker(), clock);
+      new RedisJobBrokerAdapter(scripts, connections.queueBreaker(), clock);
   final RedisQueueControlAdapter control =
       new RedisQueueControlAdapter(
-          connections.queues(),
-          prefix,
-          QueueEngineFixture.fastSettings(),
-          connections.queueBreaker(),
-          clock);
+          scripts, QueueEngineFixture.fastSettings(), connections.queueBreaker(), clock);
   final JobWorkers workers =
       new JobWorkers(
-          connections.queues(),
-          prefix,
+          scripts,
           handlers,
           QueueEngineFixture.fastSettings(),
           connections.queueBreaker(),

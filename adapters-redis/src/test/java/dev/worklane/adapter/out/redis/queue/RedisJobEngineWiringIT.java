@@ -91,8 +91,7 @@ class RedisJobEngineWiringIT {
     try {
       RedisQueueControlAdapter control =
           new RedisQueueControlAdapter(
-              check.queues(),
-              prefix,
+              new QueueScripts(check.queues(), prefix),
               QueueEngineFixture.fastSettings(),
               check.queueBreaker(),
               Clock.systemUTC());

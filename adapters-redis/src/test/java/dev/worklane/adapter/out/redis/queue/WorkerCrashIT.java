@@ -62,11 +62,12 @@ class WorkerCrashIT {
           Clock.systemUTC());
   final RedissonClient redis = connections.queues();
   final Clock clock = Clock.systemUTC();
+  final QueueScripts scripts = new QueueScripts(redis, prefix);
   final RedisJobBrokerAdapter broker =
-      new RedisJobBrokerAdapter(redis, prefix, connections.queueBreaker(), clock);
+      new RedisJobBrokerAdapter(scripts, connections.queueBreaker(), clock);
   final RedisQueueControlAdapter control =
       new RedisQueueControlAdapter(
-          redis, prefix, CrashTestWorkerMain.settings(), connections.queueBreaker(), clock);
+          scripts, CrashTestWorkerMain.settings(), connections.queueBreaker(), clock);
   final Path log =
       Path.of("target", "worker-crash", prefix.replaceAll("[^A-Za-z0-9-]", "") + ".log");
   Process worker;

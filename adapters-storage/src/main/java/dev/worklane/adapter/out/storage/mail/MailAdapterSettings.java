@@ -41,6 +41,11 @@ public record MailAdapterSettings(
     return new MailAdapterSettings(Transport.FILE, from, null, dataDirectory.resolve("mail"));
   }
 
+  /** Files under a directory of one's choice ({@code WORKLANE_MAIL_DIR}). */
+  public static MailAdapterSettings filesIn(String from, Path directory) {
+    return new MailAdapterSettings(Transport.FILE, from, null, directory);
+  }
+
   public static MailAdapterSettings smtp(String from, SmtpSettings smtp) {
     return new MailAdapterSettings(Transport.SMTP, from, smtp, null);
   }

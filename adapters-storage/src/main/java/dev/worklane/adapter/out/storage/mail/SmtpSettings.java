@@ -34,6 +34,13 @@ public record SmtpSettings(
     SSL
   }
 
+  /** With {@link #DEFAULT_TIMEOUT} for the connection and for each reply. */
+  public static SmtpSettings withDefaultTimeouts(
+      String host, int port, String username, String password, Security security) {
+    return new SmtpSettings(
+        host, port, username, password, security, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+  }
+
   public SmtpSettings {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("the SMTP host is required");

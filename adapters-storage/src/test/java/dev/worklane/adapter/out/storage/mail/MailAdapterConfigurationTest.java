@@ -32,6 +32,19 @@ class MailAdapterConfigurationTest {
   }
 
   @Test
+  void namedFactoriesFillTheDefaults() {
+    assertThat(MailAdapterSettings.filesIn("a@example.com", Path.of("/srv/mail")))
+        .isEqualTo(
+            new MailAdapterSettings(Transport.FILE, "a@example.com", null, Path.of("/srv/mail")));
+    SmtpSettings smtp =
+        SmtpSettings.withDefaultTimeouts(
+            "smtp.example.com", 465, "u", "p", SmtpSettings.Security.SSL);
+    assertThat(smtp.connectTimeout()).isEqualTo(SmtpSettings.DEFAULT_TIMEOUT);
+    assertThat(smtp.readTimeout()).isEqualTo(SmtpSettings.DEFAULT_TIMEOUT);
+    assertThat(smtp.security()).isEqualTo(SmtpSettings.Security.SSL);
+  }
+
+  @Test
   void eachTransportNeedsItsSettings() {
     assertThatThrownBy(() -> new MailAdapterSettings(Transport.SMTP, "a@example.com", null, null))
         .isInstanceOf(IllegalArgumentException.class);

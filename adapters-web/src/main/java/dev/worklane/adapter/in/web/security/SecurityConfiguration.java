@@ -314,8 +314,8 @@ public class SecurityConfiguration {
 
   @Bean
   SessionSecurityContextRepository sessionSecurityContextRepository(
-      RevocationCheckUseCase revocations) {
-    return new SessionSecurityContextRepository(revocations);
+      RevocationCheckUseCase revocations, SessionSettings sessions, Clock clock) {
+    return new SessionSecurityContextRepository(revocations, sessions, clock);
   }
 
   @Bean

@@ -9,6 +9,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -26,7 +28,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * Keeps a browser session's caller as three plain attributes (user id, roles, login time) rather
  * than a serialized Spring SecurityContext: the Redis-stored session survives library upgrades, and
  * every request re-checks the user's "not before" stamp, so disabling an account or changing its
- * password ends its sessions on every instance.
+ * password ends its sessions on every instance. A session also ends {@code maxLifetime} after its
+ * login, however often it is used (the idle timeout alone would let a daily-used one live forever).
  */
 public class SessionSecurityContextRepository implements SecurityContextRepository {
   static final String USER_ID = "worklane.userId";
@@ -41,9 +44,14 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
   private static final Logger LOG = LoggerFactory.getLogger(SessionSecurityContextRepository.class);
 
   private final RevocationCheckUseCase revocations;
+  private final Duration maxLifetime;
+  private final Clock clock;
 
-  public SessionSecurityContextRepository(RevocationCheckUseCase revocations) {
+  public SessionSecurityContextRepository(
+      RevocationCheckUseCase revocations, SessionSettings settings, Clock clock) {
     this.revocations = revocations;
+    this.maxLifetime = settings.maxLifetime();
+    this.clock = clock;
   }
 
   /** Called lazily (through the interface's deferred loading) on the first access per request. */
@@ -72,6 +80,11 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
     try {
       UserId id = UserId.of(userId);
       Instant at = authenticatedAt(session);
+      if (!clock.instant().isBefore(at.plus(maxLifetime))) {
+        LOG.info("session_expired userId={} reason=max-lifetime", id);
+        session.invalidate();
+        return context;
+      }
       if (revocations.isRevoked(null, null, id, at)) {
         LOG.info("session_revoked userId={}", id);
         session.invalidate();

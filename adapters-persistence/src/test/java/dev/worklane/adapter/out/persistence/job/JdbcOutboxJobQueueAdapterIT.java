@@ -29,17 +29,17 @@ import org.springframework.transaction.IllegalTransactionStateException;
 
 /** The transactional outbox of the job queue on real PostgreSQL (SPEC §6.2). */
 @PersistenceIntegrationTest
-class JdbcJobOutboxAdapterIT {
+class JdbcOutboxJobQueueAdapterIT {
 
-  private final JdbcJobOutboxAdapter outbox;
+  private final JdbcOutboxJobQueueAdapter outbox;
   private final Transactions transactions;
   private final JdbcTemplate jdbc;
   private final JobQueue queuePort;
   private final JobOutbox outboxPort;
   private final ExecutorService otherInstance = Executors.newSingleThreadExecutor();
 
-  JdbcJobOutboxAdapterIT(
-      JdbcJobOutboxAdapter outbox,
+  JdbcOutboxJobQueueAdapterIT(
+      JdbcOutboxJobQueueAdapter outbox,
       Transactions transactions,
       JdbcTemplate jdbc,
       JobQueue queuePort,

@@ -1,4 +1,4 @@
-package dev.worklane.adapter.in.web.outbound;
+package dev.worklane.adapter.out.security.metrics;
 
 import dev.worklane.application.port.out.AuthenticationMetrics;
 import io.micrometer.core.instrument.Counter;

@@ -1,4 +1,4 @@
-package dev.worklane.adapter.in.web.outbound;
+package dev.worklane.adapter.out.security.password;
 
 /**
  * Password hashing settings, mapped from configuration by bootstrap.

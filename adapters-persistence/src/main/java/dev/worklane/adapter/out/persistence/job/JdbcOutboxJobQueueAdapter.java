@@ -23,13 +23,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link JobQueue} and {@link JobOutbox} on the {@code job_outbox} table (SPEC §6.2). Plain SQL
- * rather than JPA: the enqueue is an {@code insert ... on conflict do nothing} and the relay's read
- * is {@code for update skip locked}, neither of which JPA expresses. {@link JdbcTemplate} joins the
- * caller's Spring transaction, so a rolled-back use case leaves no job behind.
+ * The {@link JobQueue} use cases enqueue into is a transactional outbox: the {@code job_outbox}
+ * table, whose relay side is the {@link JobOutbox} (SPEC §6.2). Plain SQL rather than JPA: the
+ * enqueue is an {@code insert ... on conflict do nothing} and the relay's read is {@code for update
+ * skip locked}, neither of which JPA expresses. {@link JdbcTemplate} joins the caller's Spring
+ * transaction, so a rolled-back use case leaves no job behind.
  */
 @Component
-public class JdbcJobOutboxAdapter implements JobQueue, JobOutbox {
+public class JdbcOutboxJobQueueAdapter implements JobQueue, JobOutbox {
 
   /** The SLF4J MDC key the web adapter's request-id filter sets (adapters-web RequestIds). */
   static final String REQUEST_ID_MDC_KEY = "requestId";
@@ -47,7 +48,7 @@ public class JdbcJobOutboxAdapter implements JobQueue, JobOutbox {
   private final JsonMapper json;
   private final Clock clock;
 
-  JdbcJobOutboxAdapter(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+  JdbcOutboxJobQueueAdapter(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
