@@ -42,21 +42,6 @@ public final class SendEmailHandler implements JobHandler {
                   "Hello,\n\nyour Worklane account is ready. Sign in at "
                       + publicUrl
                       + "/api/v1/auth/login with this email address.\n\nThe Worklane team\n");
-          case EmailJobs.PASSWORD_RESET ->
-              new EmailMessage(
-                  job.id(),
-                  to,
-                  "Reset your Worklane password",
-                  "Somebody asked to reset the password of this Worklane account.\n\n"
-                      + "Your reset token: "
-                      + required(data, EmailJobs.TOKEN)
-                      + "\n\nSend it with your new password to POST "
-                      + publicUrl
-                      + "/api/v1/auth/password-reset/confirm within "
-                      + data.getOrDefault(EmailJobs.VALID_MINUTES, "60")
-                      + " minutes. It works once.\n"
-                      + "If you did not ask for this, ignore this email: your password stays"
-                      + " as it is.\n\nThe Worklane team\n");
           default -> throw new PermanentJobFailure("unknown email template");
         };
     job.log("sending " + data.get(EmailJobs.TEMPLATE) + " email");

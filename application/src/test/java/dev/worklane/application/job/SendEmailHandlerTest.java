@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.worklane.application.port.out.EmailMessage;
 import dev.worklane.application.port.out.JobRequest;
 import dev.worklane.application.port.out.Mailer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,44 +70,7 @@ class SendEmailHandlerTest {
   }
 
   @Test
-  void theResetEmailCarriesTheTokenTheConfirmUrlAndTheValidity() {
-    String token = "tok_ABCdef-123";
-    RecordingJob job =
-        jobOf("job-7", EmailJobs.passwordReset("ada@example.com", token, Duration.ofMinutes(45)));
-
-    new SendEmailHandler(mailer, URL).handle(job);
-
-    EmailMessage message = mailer.sent.getFirst();
-    assertThat(message.id()).isEqualTo("job-7");
-    assertThat(message.to()).isEqualTo("ada@example.com");
-    assertThat(message.subject()).isEqualTo("Reset your Worklane password");
-    assertThat(message.text())
-        .contains("Your reset token: " + token + "\n")
-        .contains("POST " + URL + "/api/v1/auth/password-reset/confirm")
-        .contains("within 45 minutes");
-    assertThat(job.progress).containsExactly(100);
-    // the log is shown on the dashboard: never the token
-    assertThat(job.logs).containsExactly("sending password-reset email");
-    assertThat(String.join("\n", job.logs)).doesNotContain(token);
-  }
-
-  @Test
-  void theResetEmailSaysSixtyMinutesWhenTheJobDoesNotSay() {
-    RecordingJob job =
-        new RecordingJob(
-            "job-7",
-            "email.send",
-            Map.of("template", "password-reset", "to", "a@b.co", "secret.token", "t"));
-
-    new SendEmailHandler(mailer, URL).handle(job);
-
-    assertThat(mailer.sent.getFirst().text()).contains("within 60 minutes");
-  }
-
-  @Test
   void aTrailingSlashOnThePublicUrlIsDropped() {
-    new SendEmailHandler(mailer, URL + "/")
-        .handle(jobOf("j", EmailJobs.passwordReset("a@b.co", "t", Duration.ofHours(1))));
     new SendEmailHandler(mailer, URL + "/").handle(jobOf("k", EmailJobs.welcome("a@b.co")));
 
     assertThat(mailer.sent)
@@ -122,10 +84,9 @@ class SendEmailHandlerTest {
 
   @Test
   void aJobWithoutARequiredFieldFailsForGoodAndSendsNothing() {
-    Map<String, String> reset =
-        Map.of("template", "password-reset", "to", "a@b.co", "secret.token", "t");
-    for (String missing : List.of("template", "to", "secret.token")) {
-      Map<String, String> payload = new HashMap<>(reset);
+    Map<String, String> welcome = Map.of("template", "welcome", "to", "a@b.co");
+    for (String missing : List.of("template", "to")) {
+      Map<String, String> payload = new HashMap<>(welcome);
       payload.remove(missing);
       RecordingJob job = new RecordingJob("j", "email.send", payload);
 
@@ -135,7 +96,7 @@ class SendEmailHandlerTest {
           .hasMessageContaining(missing);
       assertThat(job.progress).isEmpty();
     }
-    Map<String, String> blank = new HashMap<>(reset);
+    Map<String, String> blank = new HashMap<>(welcome);
     blank.put("to", "  ");
     assertThatThrownBy(
             () -> new SendEmailHandler(mailer, URL).handle(new RecordingJob("j", "t", blank)))
@@ -174,27 +135,26 @@ class SendEmailHandlerTest {
   }
 
   @Test
-  void emailJobsGoToTheEmailQueueWithTheTokenUnderASecretKey() {
+  void emailJobsGoToTheEmailQueue() {
     JobRequest welcome = EmailJobs.welcome("ada@example.com");
     assertThat(welcome.queue()).isEqualTo("email");
     assertThat(welcome.type()).isEqualTo("email.send");
     assertThat(welcome.payload())
         .containsExactlyInAnyOrderEntriesOf(Map.of("template", "welcome", "to", "ada@example.com"));
+  }
 
-    JobRequest reset = EmailJobs.passwordReset("ada@example.com", "tok", Duration.ofHours(1));
-    assertThat(reset.queue()).isEqualTo("email");
-    assertThat(reset.type()).isEqualTo("email.send");
-    assertThat(reset.payload())
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "template", "password-reset",
-                "to", "ada@example.com",
-                "secret.token", "tok",
-                "validMinutes", "60"));
-    assertThat(
-            reset.payload().entrySet().stream()
-                .filter(e -> e.getValue().equals("tok"))
-                .map(Map.Entry::getKey))
-        .allMatch(JobRequest::isSecret);
+  /** Reset emails are sent by the job that mints the token (SecretEmails), never queued here. */
+  @Test
+  void theResetTemplateIsNoLongerAnEmailJob() {
+    RecordingJob job =
+        new RecordingJob(
+            "j",
+            "email.send",
+            Map.of("template", "password-reset", "to", "a@b.co", "secret.token", "t"));
+
+    assertThatThrownBy(() -> new SendEmailHandler(mailer, URL).handle(job))
+        .isInstanceOf(PermanentJobFailure.class)
+        .hasMessageContaining("template");
+    assertThat(mailer.sent).isEmpty();
   }
 }

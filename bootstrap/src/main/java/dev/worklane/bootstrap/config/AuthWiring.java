@@ -1,8 +1,10 @@
 package dev.worklane.bootstrap.config;
 
 import dev.worklane.application.job.JobHandler;
+import dev.worklane.application.job.SecretEmails;
 import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.application.port.out.AuthenticationMetrics;
+import dev.worklane.application.port.out.Mailer;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.PasswordResetTokenRepository;
 import dev.worklane.application.port.out.ProfileRepository;
@@ -129,8 +131,9 @@ public class AuthWiring {
 
   /** Looks up the address of a reset request and sends the email, off the request path. */
   @Bean
-  JobHandler passwordResetRequestHandler(PasswordResetService passwordResetService) {
-    return passwordResetService.requestHandler();
+  JobHandler passwordResetRequestHandler(
+      PasswordResetService passwordResetService, Mailer mailer, WorklaneProperties properties) {
+    return passwordResetService.requestHandler(new SecretEmails(mailer, properties.publicUrl()));
   }
 
   /** Deletes reset tokens that expired more than a day ago. */

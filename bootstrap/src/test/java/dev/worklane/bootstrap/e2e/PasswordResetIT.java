@@ -1,9 +1,23 @@
 package dev.worklane.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import dev.worklane.application.port.model.queue.JobState;
+import dev.worklane.application.port.out.QueueControl;
+import dev.worklane.application.service.job.JobRelay;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RType;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,7 +27,14 @@ import tools.jackson.databind.JsonNode;
  */
 class PasswordResetIT extends SharedE2eTest {
   static final String NEW_PASSWORD = "a brand new passphrase";
+
+  /** application.yml's default {@code worklane.redis.queue-database}. */
+  static final int QUEUE_DATABASE = 2;
+
   final Mailbox mailbox = new Mailbox(DATA_DIR);
+  @Autowired JdbcTemplate jdbc;
+  @Autowired QueueControl queues;
+  @Autowired JobRelay relay;
 
   @Test
   void registrationQueuesAWelcomeEmail() {
@@ -134,6 +155,70 @@ class PasswordResetIT extends SharedE2eTest {
         api().postJson("/api/v1/auth/password-reset/confirm", "{\"token\":\"a\\u0000b\"}"),
         400,
         "VALIDATION_FAILED");
+  }
+
+  /**
+   * The README promises that only the token's SHA-256 is kept: a job's data stays in the outbox
+   * table and in the queue's Redis database (completed jobs for a day, failed ones until removed),
+   * so the token must never be part of one (issue 12 item 12).
+   */
+  @Test
+  void theTokenIsKeptInNoJobNeitherInTheOutboxNorInTheQueuesRedis() {
+    String email = uniqueEmail();
+    register(email);
+
+    assertThat(requestReset(email).status()).isEqualTo(202);
+    String token =
+        Mailbox.resetToken(mailbox.awaitMail(email, "Reset your Worklane password", 1).get(0));
+    await().atMost(Duration.ofSeconds(10)).until(() -> relay.pending() == 0 && queuesAreIdle());
+
+    assertThat(jdbc.queryForList("select o::text from job_outbox o", String.class))
+        .noneSatisfy(row -> assertThat(row).contains(token));
+    List<String> queueData = redisValues(TestRedis.url(), QUEUE_DATABASE, REDIS_PREFIX);
+    assertThat(queueData)
+        .as("the finished jobs of this request are kept there, the address with them")
+        .anySatisfy(value -> assertThat(value).contains(email));
+    assertThat(queueData).noneSatisfy(value -> assertThat(value).contains(token));
+  }
+
+  private boolean queuesAreIdle() {
+    return queues.overview().stream()
+        .allMatch(
+            q ->
+                q.counts().getOrDefault(JobState.WAITING, 0L) == 0
+                    && q.counts().getOrDefault(JobState.ACTIVE, 0L) == 0);
+  }
+
+  /** Every key and value under {@code prefix} in one Redis database, whatever its type. */
+  static List<String> redisValues(String url, int database, String prefix) {
+    Config config = new Config();
+    config.useSingleServer().setAddress(url).setDatabase(database);
+    RedissonClient client = Redisson.create(config);
+    try {
+      List<String> values = new ArrayList<>();
+      for (String key : client.getKeys().getKeysByPattern(prefix + "*")) {
+        values.add(key);
+        RType type = client.getKeys().getType(key);
+        switch (type) {
+          case OBJECT ->
+              values.add(String.valueOf(client.getBucket(key, StringCodec.INSTANCE).get()));
+          case MAP ->
+              client
+                  .<String, String>getMap(key, StringCodec.INSTANCE)
+                  .readAllMap()
+                  .forEach((field, value) -> values.add(field + "=" + value));
+          case LIST -> values.addAll(client.<String>getList(key, StringCodec.INSTANCE).readAll());
+          case SET -> values.addAll(client.<String>getSet(key, StringCodec.INSTANCE).readAll());
+          case ZSET ->
+              values.addAll(client.<String>getScoredSortedSet(key, StringCodec.INSTANCE).readAll());
+          case null, default ->
+              throw new AssertionError("unread Redis type " + type + " of " + key);
+        }
+      }
+      return values;
+    } finally {
+      client.shutdown();
+    }
   }
 
   private Api.Response requestReset(String email) {

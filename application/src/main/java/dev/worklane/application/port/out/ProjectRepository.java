@@ -52,5 +52,9 @@ public interface ProjectRepository {
 
   void removeMember(ProjectId project, UserId user);
 
-  long countOwners(ProjectId project);
+  /**
+   * The project's owners, counted with their memberships locked until the caller's transaction
+   * ends: two owners removing each other queue here, and the second sees the first one's removal.
+   */
+  long countOwnersForUpdate(ProjectId project);
 }

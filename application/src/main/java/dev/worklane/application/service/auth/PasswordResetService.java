@@ -1,9 +1,9 @@
 package dev.worklane.application.service.auth;
 
-import dev.worklane.application.job.EmailJobs;
 import dev.worklane.application.job.Job;
 import dev.worklane.application.job.JobHandler;
 import dev.worklane.application.job.PermanentJobFailure;
+import dev.worklane.application.job.SecretEmails;
 import dev.worklane.application.port.in.auth.ConfirmPasswordResetCommand;
 import dev.worklane.application.port.in.auth.PasswordResetUseCase;
 import dev.worklane.application.port.out.CacheKey;
@@ -33,8 +33,8 @@ import java.util.Optional;
 /**
  * Password reset. The request only queues a job, the same for every address, so neither the answer
  * nor its timing tells whether an account exists; the job looks the address up and, for an active
- * account only, stores a token and queues the email, in one transaction. The token is 256 random
- * bits, kept as its SHA-256, single use, valid one hour.
+ * account only, stores a token and sends the email. The token is 256 random bits, kept as its
+ * SHA-256 only (never in a job's data), single use, valid one hour.
  */
 public final class PasswordResetService implements PasswordResetUseCase {
   private static final System.Logger LOG = System.getLogger(PasswordResetService.class.getName());
@@ -101,8 +101,12 @@ public final class PasswordResetService implements PasswordResetUseCase {
         () -> "password_reset_requested emailHash=" + OpaqueTokens.fingerprint(email.value()));
   }
 
-  /** Runs {@value #JOB_TYPE} jobs: {@link #issueToken(Email)} for the requested address. */
-  public JobHandler requestHandler() {
+  /**
+   * Runs {@value #JOB_TYPE} jobs: {@link #issueToken(Email)} for the requested address, then the
+   * email, from this job itself so the token is never part of a job's data ({@link SecretEmails}).
+   * A retry (the mailer failed) issues a fresh token, which voids the one of the failed attempt.
+   */
+  public JobHandler requestHandler(SecretEmails emails) {
     return new JobHandler() {
       @Override
       public String type() {
@@ -117,31 +121,36 @@ public final class PasswordResetService implements PasswordResetUseCase {
         } catch (RuntimeException e) {
           throw new PermanentJobFailure("password-reset job without a valid address");
         }
-        job.log(issueToken(email) ? "reset email queued" : "no active account: nothing sent");
+        Optional<IssuedToken> issued = issueToken(email);
+        if (issued.isEmpty()) {
+          job.log("no active account: nothing sent");
+          return;
+        }
+        emails.sendPasswordReset(job, issued.get().to(), issued.get().token(), VALIDITY);
+        job.log("reset email sent");
       }
     };
   }
 
   /**
-   * When an active account has the address: a new token (older ones used up) and the reset email,
-   * in one transaction. Returns whether it did.
+   * When an active account has the address: a new token, committed as its hash (older ones used up)
+   * before it is mailed, so the token in the email works when it arrives.
    */
-  boolean issueToken(Email email) {
+  Optional<IssuedToken> issueToken(Email email) {
     String token = OpaqueTokens.newToken();
     String tokenHash = OpaqueTokens.hash(token);
-    boolean sent =
+    Optional<IssuedToken> issued =
         transactions.inTransaction(
             () -> {
               Optional<User> user = users.findByEmail(email).filter(User::isActive);
               if (user.isEmpty()) {
-                return false;
+                return Optional.<IssuedToken>empty();
               }
               Instant now = clock.instant();
               // A new token replaces the older ones: only the latest email works.
               resetTokens.useAllOf(user.get().id(), now);
               resetTokens.add(PasswordResetToken.issue(tokenHash, user.get().id(), now, VALIDITY));
-              jobs.enqueue(EmailJobs.passwordReset(user.get().email().value(), token, VALIDITY));
-              return true;
+              return Optional.of(new IssuedToken(user.get().email().value(), token));
             });
     LOG.log(
         Level.INFO,
@@ -149,8 +158,16 @@ public final class PasswordResetService implements PasswordResetUseCase {
             "password_reset_processed emailHash="
                 + OpaqueTokens.fingerprint(email.value())
                 + " known="
-                + sent);
-    return sent;
+                + issued.isPresent());
+    return issued;
+  }
+
+  /** A token just stored (as its hash) and the address to mail it to; never leaves the job. */
+  record IssuedToken(String to, String token) {
+    @Override
+    public String toString() {
+      return "IssuedToken[to=" + to + ", token=****]";
+    }
   }
 
   @Override

@@ -65,6 +65,12 @@ public final class RevocationService implements RevocationCheckUseCase {
    * right after the commit loses nothing issued before the change began); and again after commit,
    * so a login or refresh that read the account while the change was in flight — and took its
    * timestamp before reading it — is caught as well.
+   *
+   * <p>The rule, everywhere the stamp is checked: what was issued (token {@code iat_us}, session
+   * login, refresh token) before the stamp is refused, at or after it counts, to the microsecond. A
+   * login that read the account before the change took its time before that read, so before the
+   * commit and strictly before the after-commit stamp; one that starts after the change answered is
+   * later still.
    */
   public void endEverythingIssuedTo(UserId userId) {
     record(Revocation.notBefore(userId, clock.instant()));

@@ -229,7 +229,7 @@ public final class ProjectService implements ProjectUseCase, ProjectMembersUseCa
               projects
                   .findMember(project, member)
                   .orElseThrow(() -> new NotFoundException("Member"));
-          if (removed.isOwner() && projects.countOwners(project) <= 1) {
+          if (removed.isOwner() && projects.countOwnersForUpdate(project) <= 1) {
             throw new ConflictException(
                 "LAST_OWNER", "A project keeps at least one owner; add another owner first");
           }

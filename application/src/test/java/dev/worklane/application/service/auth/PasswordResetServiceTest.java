@@ -15,9 +15,11 @@ import static org.mockito.Mockito.when;
 
 import dev.worklane.application.job.Job;
 import dev.worklane.application.job.PermanentJobFailure;
+import dev.worklane.application.job.SecretEmails;
 import dev.worklane.application.port.in.auth.ConfirmPasswordResetCommand;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.CacheKey;
+import dev.worklane.application.port.out.EmailMessage;
 import dev.worklane.application.port.out.JobRequest;
 import dev.worklane.application.port.out.PasswordHasher;
 import dev.worklane.application.port.out.PasswordResetTokenRepository;
@@ -44,10 +46,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
@@ -71,6 +76,8 @@ class PasswordResetServiceTest {
   @Mock Cache cache;
   @Mock Runnable commit;
   final RecordingJobQueue queue = new RecordingJobQueue();
+  final List<EmailMessage> mails = new ArrayList<>();
+  final SecretEmails emails = new SecretEmails(mails::add, "https://worklane.example.com");
   final User ada = aUser().email("ada@example.com").build();
   DirectTransactions transactions;
 
@@ -120,11 +127,16 @@ class PasswordResetServiceTest {
               assertThat(job.type()).isEqualTo(PasswordResetService.JOB_TYPE);
               assertThat(job.payload()).containsOnlyKeys("secret.email");
             });
-    service.requestHandler().handle(new QueuedJob(queued.getFirst()));
+    service.requestHandler(emails).handle(new QueuedJob(queued.getFirst()));
+    assertThat(queue.requests())
+        .as("the token is mailed by the job itself, never queued in another one")
+        .hasSize(before + 1);
   }
 
-  List<JobRequest> emailJobs() {
-    return queue.requests().stream().filter(j -> j.type().equals("email.send")).toList();
+  static String tokenIn(EmailMessage mail) {
+    Matcher matcher = Pattern.compile("Your reset token: (\\S+)").matcher(mail.text());
+    assertThat(matcher.find()).as(mail.text()).isTrue();
+    return matcher.group(1);
   }
 
   /** A job as the handler sees it, from what was queued. */
@@ -176,13 +188,14 @@ class PasswordResetServiceTest {
   @Test
   void aRequestJobWithoutAValidAddressFailsForGood() {
     JobRequest broken = JobRequest.of("default", PasswordResetService.JOB_TYPE, Map.of());
-    assertThatThrownBy(() -> service().requestHandler().handle(new QueuedJob(broken)))
+    assertThatThrownBy(() -> service().requestHandler(emails).handle(new QueuedJob(broken)))
         .isInstanceOf(PermanentJobFailure.class);
-    assertThat(service().requestHandler().type()).isEqualTo("auth.password-reset");
+    assertThat(service().requestHandler(emails).type()).isEqualTo("auth.password-reset");
+    assertThat(mails).isEmpty();
   }
 
   @Test
-  void aKnownActiveEmailGetsAHashedTokenAndOneEmailJob() throws Exception {
+  void aKnownActiveEmailGetsAHashedTokenAndOneEmail() throws Exception {
     allow();
     when(users.findByEmail(new Email("ada@example.com"))).thenReturn(Optional.of(ada));
 
@@ -194,18 +207,14 @@ class PasswordResetServiceTest {
     order.verify(resetTokens).useAllOf(ada.id(), NOW);
     order.verify(resetTokens).add(stored.capture());
 
-    JobRequest job = emailJobs().getFirst();
-    assertThat(emailJobs()).hasSize(1);
-    assertThat(job.queue()).isEqualTo("email");
-    assertThat(job.type()).isEqualTo("email.send");
-    assertThat(job.payload())
-        .containsEntry("template", "password-reset")
-        .containsEntry("to", "ada@example.com")
-        .containsEntry("validMinutes", "60");
-    String emailedToken = job.payload().get("secret.token");
-    assertThat(emailedToken).isNotBlank();
-    // the emailed token never appears outside the secret key
-    assertThat(job.payload()).containsOnlyKeys("template", "to", "secret.token", "validMinutes");
+    assertThat(mails).hasSize(1);
+    EmailMessage mail = mails.getFirst();
+    assertThat(mail.to()).isEqualTo("ada@example.com");
+    assertThat(mail.subject()).isEqualTo("Reset your Worklane password");
+    assertThat(mail.text()).contains("within 60 minutes");
+    String emailedToken = tokenIn(mail);
+    assertThat(queue.requests())
+        .allSatisfy(job -> assertThat(job.payload().values()).doesNotContain(emailedToken));
 
     PasswordResetToken token = stored.getValue();
     assertThat(token.tokenHash())
@@ -229,10 +238,52 @@ class PasswordResetServiceTest {
     request(service, "ada@example.com");
     request(service, "ada@example.com");
 
-    assertThat(emailJobs()).hasSize(2);
-    assertThat(emailJobs().get(0).payload().get("secret.token"))
-        .isNotEqualTo(emailJobs().get(1).payload().get("secret.token"));
+    assertThat(mails).hasSize(2);
+    assertThat(tokenIn(mails.get(0))).isNotEqualTo(tokenIn(mails.get(1)));
     verify(resetTokens, times(2)).useAllOf(ada.id(), NOW);
+  }
+
+  /**
+   * A failed send fails the attempt; the retry mints a fresh token and uses up the one the failed
+   * attempt stored (and may have delivered after all), so only the latest email works.
+   */
+  @Test
+  void aRetryAfterAFailedSendMailsAFreshTokenAndVoidsTheFirst() throws Exception {
+    allow();
+    when(users.findByEmail(any())).thenReturn(Optional.of(ada));
+    PasswordResetService service = service();
+    service.requestReset(new Email("ada@example.com"));
+    QueuedJob job = new QueuedJob(queue.requests().getLast());
+    RuntimeException down = new RuntimeException("smtp down");
+    List<EmailMessage> tried = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                service
+                    .requestHandler(
+                        new SecretEmails(
+                            m -> {
+                              tried.add(m);
+                              throw down;
+                            },
+                            "https://worklane.example.com"))
+                    .handle(job))
+        .isSameAs(down);
+    service.requestHandler(emails).handle(job);
+
+    ArgumentCaptor<PasswordResetToken> stored = ArgumentCaptor.forClass(PasswordResetToken.class);
+    InOrder order = inOrder(resetTokens);
+    order.verify(resetTokens).useAllOf(ada.id(), NOW);
+    order.verify(resetTokens).add(stored.capture());
+    order.verify(resetTokens).useAllOf(ada.id(), NOW);
+    order.verify(resetTokens).add(stored.capture());
+    String first = tokenIn(tried.getFirst());
+    String second = tokenIn(mails.getFirst());
+    assertThat(second).isNotEqualTo(first);
+    assertThat(stored.getAllValues())
+        .extracting(PasswordResetToken::tokenHash)
+        .containsExactly(sha256Hex(first), sha256Hex(second));
+    assertThat(queue.requests()).hasSize(1);
   }
 
   @Test
@@ -243,7 +294,7 @@ class PasswordResetServiceTest {
     assertThatCode(() -> request(service(), "nobody@example.com")).doesNotThrowAnyException();
 
     verifyNoInteractions(resetTokens);
-    assertThat(emailJobs()).isEmpty();
+    assertThat(mails).isEmpty();
     // the same work as for a known address: one budget unit, one queued lookup job
     verify(limiter).tryConsume(Scope.PASSWORD_RESET, "nobody@example.com");
     assertThat(transactions.opened()).isEqualTo(2);
@@ -258,7 +309,7 @@ class PasswordResetServiceTest {
     assertThatCode(() -> request(service(), "gone@example.com")).doesNotThrowAnyException();
 
     verifyNoInteractions(resetTokens);
-    assertThat(emailJobs()).isEmpty();
+    assertThat(mails).isEmpty();
   }
 
   @Test
@@ -290,7 +341,7 @@ class PasswordResetServiceTest {
       request(unlimited, "ada@example.com");
     }
 
-    assertThat(emailJobs()).hasSize(10);
+    assertThat(mails).hasSize(10);
     verifyNoInteractions(limiter);
   }
 

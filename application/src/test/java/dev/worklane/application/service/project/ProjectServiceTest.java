@@ -287,7 +287,7 @@ class ProjectServiceTest {
     exists(project);
     memberOf(project, manager, ProjectRole.OWNER);
     memberOf(project, user, ProjectRole.MEMBER);
-    when(projects.countOwners(project.id())).thenReturn(1L);
+    when(projects.countOwnersForUpdate(project.id())).thenReturn(1L);
 
     service().remove(manager, project.id(), user.userId());
     verify(projects).removeMember(project.id(), user.userId());
@@ -355,7 +355,7 @@ class ProjectServiceTest {
     exists(project);
     memberOf(project, manager, ProjectRole.OWNER);
     memberOf(project, user, ProjectRole.MEMBER);
-    when(projects.countOwners(project.id())).thenReturn(1L);
+    when(projects.countOwnersForUpdate(project.id())).thenReturn(1L);
     when(projects.update(any())).thenAnswer(inv -> inv.getArgument(0));
 
     service().remove(manager, project.id(), user.userId());

@@ -258,12 +258,21 @@ public class ProjectRepositoryAdapter implements ProjectRepository {
             .addValue("user", user.value()));
   }
 
+  /**
+   * FOR UPDATE (count(*) cannot lock): a concurrent removal of another owner waits for this
+   * transaction, then re-reads the rows and no longer counts the one deleted here. The order keeps
+   * two lockers from taking the rows in different orders (deadlock). Outside a transaction the lock
+   * would end with the statement, hence MANDATORY.
+   */
   @Override
-  public long countOwners(ProjectId project) {
-    return jdbc.queryForObject(
-        "select count(*) from project_members where project_id = :project and role = 'OWNER'",
-        new MapSqlParameterSource("project", project.value()),
-        Long.class);
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long countOwnersForUpdate(ProjectId project) {
+    return jdbc.queryForList(
+            "select user_id from project_members where project_id = :project and role = 'OWNER'"
+                + " order by user_id for update",
+            new MapSqlParameterSource("project", project.value()),
+            UUID.class)
+        .size();
   }
 
   private static ProjectMember member(ResultSet rs, int row) throws SQLException {

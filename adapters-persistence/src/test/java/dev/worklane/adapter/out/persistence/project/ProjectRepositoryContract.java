@@ -135,7 +135,8 @@ abstract class ProjectRepositoryContract {
     projects().addMember(added);
 
     assertThat(projects().findMember(project.id(), member)).contains(added);
-    assertThat(projects().countOwners(project.id())).isEqualTo(1);
+    assertThat(transactions().inTransaction(() -> projects().countOwnersForUpdate(project.id())))
+        .isEqualTo(1);
     projects().removeMember(project.id(), member);
     assertThat(projects().findMember(project.id(), member)).isEmpty();
     assertThat(projects().findMember(project.id(), owner)).isPresent();

@@ -21,11 +21,12 @@ import org.redisson.client.codec.StringCodec;
 /**
  * The Redis replica of the revocation ledger, checked on every request without a Redis round trip:
  * one hash {@code <prefix>auth:revocations} holds {@code jti:<id>} and {@code sid:<id>} (epoch
- * seconds until which the token or login is denied) and {@code nbf:<userId>} (epoch seconds before
- * which nothing issued to the user counts). Each instance reads it through Redisson's near cache —
- * answers "not revoked" included — and every write publishes an invalidation, so a logout on one
- * instance takes effect on all of them within milliseconds. After a reconnect the near cache is
- * cleared (messages may have been missed) and local entries also expire after {@code nearCacheTtl}.
+ * seconds until which the token or login is denied) and {@code nbf:<userId>} (the instant, epoch
+ * seconds with a six-digit fraction, before which nothing issued to the user counts). Each instance
+ * reads it through Redisson's near cache — answers "not revoked" included — and every write
+ * publishes an invalidation, so a logout on one instance takes effect on all of them within
+ * milliseconds. After a reconnect the near cache is cleared (messages may have been missed) and
+ * local entries also expire after {@code nearCacheTtl}.
  *
  * <p>The field {@code meta:complete} says the hash holds the whole ledger. A Redis that restarted
  * empty lacks it, and so does one that is unreachable (the breaker is open): checks then answer
@@ -94,16 +95,38 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
   }
 
   /**
-   * Rounded up: a token issued within the same second as the stamp is revoked too ({@code iat} has
-   * second precision, so it cannot be told apart from one issued just before). Never lowered: the
-   * relay may replay an older stamp after a newer one.
+   * To the microsecond, as the ledger keeps it: tokens and sessions carry their issue time to the
+   * microsecond too, so one issued right after the change, in the same second, still counts. Never
+   * lowered: the relay may replay an older stamp after a newer one.
    */
   private void raiseStamp(String key, Instant stamp) {
-    String seconds = secondsUp(stamp);
     String current = revocations.get(key);
-    if (current == null || Long.parseLong(current) < Long.parseLong(seconds)) {
-      revocations.fastPut(key, seconds);
+    if (current == null || parseStamp(current).isBefore(stamp)) {
+      revocations.fastPut(key, formatStamp(stamp));
     }
+  }
+
+  /**
+   * {@code 1764064800.400000}: the fraction keeps the microseconds, the whole part stays legible.
+   */
+  static String formatStamp(Instant stamp) {
+    // 1_000_000 + micros has seven digits: dropping the first leaves the six, zero-padded
+    return stamp.getEpochSecond()
+        + "."
+        + Integer.toString(1_000_000 + stamp.getNano() / 1_000).substring(1);
+  }
+
+  /**
+   * Also reads the whole seconds written before stamps kept microseconds: those were rounded up, so
+   * they still deny everything issued before the change (and a little after, as they did).
+   */
+  static Instant parseStamp(String value) {
+    int dot = value.indexOf('.');
+    if (dot < 0) {
+      return Instant.ofEpochSecond(Long.parseLong(value));
+    }
+    long micros = Long.parseLong((value.substring(dot + 1) + "000000").substring(0, 6));
+    return Instant.ofEpochSecond(Long.parseLong(value.substring(0, dot)), micros * 1_000);
   }
 
   @Override
@@ -111,7 +134,6 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
     if (breaker.isFailing() || !breaker.allows()) {
       return Verdict.UNKNOWN;
     }
-    long issued = issuedAt == null ? Long.MIN_VALUE : issuedAt.getEpochSecond();
     String jtiKey = tokenId == null ? null : "jti:" + tokenId;
     String sidKey = sessionId == null ? null : "sid:" + sessionId;
     String nbfKey = "nbf:" + userId;
@@ -132,7 +154,7 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
         return Verdict.REVOKED;
       }
       String stamp = found.get(nbfKey);
-      if (stamp != null && issued < Long.parseLong(stamp)) {
+      if (stamp != null && (issuedAt == null || issuedAt.isBefore(parseStamp(stamp)))) {
         return Verdict.REVOKED;
       }
       return found.containsKey(COMPLETE) ? Verdict.NOT_REVOKED : Verdict.UNKNOWN;
@@ -191,15 +213,16 @@ public final class RedisTokenRevocationsAdapter implements TokenRevocations {
       return;
     }
     long nowSeconds = now.getEpochSecond();
-    long oldestStamp = now.minus(retention).getEpochSecond();
+    Instant oldestStamp = now.minus(retention);
     try {
       for (Map.Entry<String, String> entry : direct.entrySet()) {
         if (entry.getKey().startsWith("meta:")) {
           continue;
         }
-        long value = Long.parseLong(entry.getValue());
         boolean expired =
-            entry.getKey().startsWith("nbf:") ? value < oldestStamp : value <= nowSeconds;
+            entry.getKey().startsWith("nbf:")
+                ? parseStamp(entry.getValue()).isBefore(oldestStamp)
+                : Long.parseLong(entry.getValue()) <= nowSeconds;
         if (expired) {
           revocations.fastRemove(entry.getKey());
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.redisson.client.codec.StringCodec;
 
 /** The Redis replica of the revocation ledger, on a real Redis, seen from two instances. */
 class RedisTokenRevocationsAdapterIT {
@@ -114,13 +115,56 @@ class RedisTokenRevocationsAdapterIT {
             () ->
                 b.check("any", null, user, Instant.parse("2026-11-25T09:59:59Z"))
                     == Verdict.REVOKED);
-    assertThat(b.check(null, null, user, Instant.parse("2026-11-25T10:00:00Z")))
-        .as("same second as the stamp: cannot be told apart, so revoked")
+    assertThat(b.check(null, null, user, Instant.parse("2026-11-25T10:00:00.399999Z")))
+        .as("issued just before the stamp, in the same second")
         .isEqualTo(Verdict.REVOKED);
+    assertThat(b.check(null, null, user, Instant.parse("2026-11-25T10:00:00.400Z")))
+        .as("issued at the stamp, after the change completed")
+        .isEqualTo(Verdict.NOT_REVOKED);
+    assertThat(b.check("any", null, user, Instant.parse("2026-11-25T10:00:00.400001Z")))
+        .isEqualTo(Verdict.NOT_REVOKED);
     assertThat(b.check("any", null, user, Instant.parse("2026-11-25T10:00:01Z")))
         .isEqualTo(Verdict.NOT_REVOKED);
+    assertThat(b.check("any", null, user, null)).isEqualTo(Verdict.REVOKED);
     assertThat(b.check("any", null, UserId.random(), Instant.parse("2026-11-25T09:00:00Z")))
         .isEqualTo(Verdict.NOT_REVOKED);
+  }
+
+  /** Stamps written before they kept microseconds (whole seconds, rounded up) still deny. */
+  @Test
+  void aStampInWholeSecondsStillDeniesEverythingIssuedBeforeIt() {
+    RedisTokenRevocationsAdapter[] instances = twoInstances();
+    Instant rounded = Instant.parse("2026-11-25T10:00:01Z");
+    opened
+        .getFirst()
+        .sessions()
+        .<String, String>getMap(prefix + "auth:revocations", StringCodec.INSTANCE)
+        .put("nbf:" + user, Long.toString(rounded.getEpochSecond()));
+
+    assertThat(instances[1].check(null, null, user, Instant.parse("2026-11-25T10:00:00.400Z")))
+        .isEqualTo(Verdict.REVOKED);
+    assertThat(instances[1].check(null, null, user, rounded)).isEqualTo(Verdict.NOT_REVOKED);
+
+    instances[0].replicate(Revocation.notBefore(user, Instant.parse("2026-11-25T10:00:00.500Z")));
+    assertThat(instances[0].check(null, null, user, Instant.parse("2026-11-25T10:00:00.900Z")))
+        .as("an older stamp never lowers the whole-second one")
+        .isEqualTo(Verdict.REVOKED);
+    instances[0].replicate(Revocation.notBefore(user, Instant.parse("2026-11-25T10:00:02.250Z")));
+    assertThat(instances[0].check(null, null, user, Instant.parse("2026-11-25T10:00:02.250Z")))
+        .isEqualTo(Verdict.NOT_REVOKED);
+    assertThat(instances[0].check(null, null, user, Instant.parse("2026-11-25T10:00:02.249Z")))
+        .isEqualTo(Verdict.REVOKED);
+  }
+
+  @Test
+  void stampsKeepTheirMicrosecondsInTheHash() {
+    assertThat(
+            RedisTokenRevocationsAdapter.formatStamp(Instant.parse("2026-11-25T10:00:00.000042Z")))
+        .isEqualTo("1795600800.000042");
+    assertThat(RedisTokenRevocationsAdapter.parseStamp("1795600800.000042"))
+        .isEqualTo(Instant.parse("2026-11-25T10:00:00.000042Z"));
+    assertThat(RedisTokenRevocationsAdapter.parseStamp("1795600800"))
+        .isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.worklane.application.port.out.AccessTokenIssuer;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.User;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -13,12 +14,18 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
- * Signs access tokens: {@code sub, email, roles, iss, aud, iat, exp, jti} plus {@code sid} (refresh
- * family).
+ * Signs access tokens: {@code sub, email, roles, iss, aud, iat, exp, jti}, {@code iat_us} (the
+ * issue time in epoch microseconds) plus {@code sid} (refresh family).
  */
 public class JwtAccessTokenIssuerAdapter implements AccessTokenIssuer {
   public static final String ROLES_CLAIM = "roles";
   public static final String SESSION_CLAIM = "sid";
+
+  /**
+   * {@code iat} to the microsecond: {@code iat} itself has whole seconds, which cannot tell a token
+   * issued right after a password or role change from one issued just before it in the same second.
+   */
+  public static final String ISSUED_AT_MICROS_CLAIM = "iat_us";
 
   private final JwtEncoder encoder;
   private final JwtKeys keys;
@@ -41,6 +48,7 @@ public class JwtAccessTokenIssuerAdapter implements AccessTokenIssuer {
             .issuedAt(issuedAt)
             .expiresAt(issuedAt.plus(settings.accessTokenTtl()))
             .id(UUID.randomUUID().toString())
+            .claim(ISSUED_AT_MICROS_CLAIM, ChronoUnit.MICROS.between(Instant.EPOCH, issuedAt))
             .claim("email", user.email().value())
             .claim(ROLES_CLAIM, roles);
     if (sessionFamilyId != null) {

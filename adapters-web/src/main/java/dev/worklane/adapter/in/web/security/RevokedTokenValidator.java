@@ -2,6 +2,8 @@ package dev.worklane.adapter.in.web.security;
 
 import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
 import dev.worklane.domain.user.UserId;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -29,8 +31,20 @@ public class RevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
             jwt.getId(),
             jwt.getClaimAsString(JwtAccessTokenIssuerAdapter.SESSION_CLAIM),
             user,
-            jwt.getIssuedAt())
+            issuedAt(jwt))
         ? OAuth2TokenValidatorResult.failure(REVOKED)
         : OAuth2TokenValidatorResult.success();
+  }
+
+  /**
+   * The issue time to the microsecond ({@code iat_us}); a token signed before that claim existed
+   * has {@code iat}'s whole second, the earliest it can have been issued at.
+   */
+  static Instant issuedAt(Jwt jwt) {
+    if (jwt.getClaims().get(JwtAccessTokenIssuerAdapter.ISSUED_AT_MICROS_CLAIM)
+        instanceof Number micros) {
+      return Instant.EPOCH.plus(micros.longValue(), ChronoUnit.MICROS);
+    }
+    return jwt.getIssuedAt();
   }
 }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -33,7 +34,13 @@ import org.springframework.security.web.context.SecurityContextRepository;
 public class SessionSecurityContextRepository implements SecurityContextRepository {
   static final String USER_ID = "worklane.userId";
   static final String ROLES = "worklane.roles";
-  static final String AUTHENTICATED_AT = "worklane.authenticatedAt";
+
+  /** Epoch microseconds, as precise as the "not before" stamp it is compared with. */
+  static final String AUTHENTICATED_AT = "worklane.authenticatedAtMicros";
+
+  /** Epoch milliseconds, in sessions opened before the login time kept microseconds. */
+  static final String AUTHENTICATED_AT_MILLIS = "worklane.authenticatedAt";
+
   private static final Logger LOG = LoggerFactory.getLogger(SessionSecurityContextRepository.class);
 
   private final RevocationCheckUseCase revocations;
@@ -72,7 +79,7 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
     }
     try {
       UserId id = UserId.of(userId);
-      Instant at = Instant.ofEpochMilli((Long) session.getAttribute(AUTHENTICATED_AT));
+      Instant at = authenticatedAt(session);
       if (!clock.instant().isBefore(at.plus(maxLifetime))) {
         LOG.info("session_expired userId={} reason=max-lifetime", id);
         session.invalidate();
@@ -89,6 +96,13 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
       session.invalidate();
     }
     return context;
+  }
+
+  private static Instant authenticatedAt(HttpSession session) {
+    if (session.getAttribute(AUTHENTICATED_AT) instanceof Long micros) {
+      return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+    return Instant.ofEpochMilli((Long) session.getAttribute(AUTHENTICATED_AT_MILLIS));
   }
 
   private static Set<Role> roles(HttpSession session) {
@@ -110,7 +124,8 @@ public class SessionSecurityContextRepository implements SecurityContextReposito
       session.setAttribute(
           ROLES,
           String.join(",", auth.getPrincipal().roles().stream().map(Role::name).sorted().toList()));
-      session.setAttribute(AUTHENTICATED_AT, auth.authenticatedAt().toEpochMilli());
+      session.setAttribute(
+          AUTHENTICATED_AT, ChronoUnit.MICROS.between(Instant.EPOCH, auth.authenticatedAt()));
     }
   }
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -23,10 +25,14 @@ import org.springframework.security.web.context.HttpRequestResponseHolder;
 class SessionSecurityContextRepositoryTest {
   static final Instant LOGIN = Instant.parse("2026-12-01T09:00:00Z");
 
+  final List<Instant> checked = new ArrayList<>();
   final MutableClock clock = new MutableClock(LOGIN);
   final SessionSecurityContextRepository repository =
       new SessionSecurityContextRepository(
-          (tokenId, sessionId, userId, issuedAt) -> false,
+          (tokenId, sessionId, userId, issuedAt) -> {
+            checked.add(issuedAt);
+            return false;
+          },
           new SessionSettings(Duration.ofDays(7)),
           clock);
   final Actor ada = new Actor(UserId.random(), Set.of(Role.USER));
@@ -58,6 +64,35 @@ class SessionSecurityContextRepositoryTest {
     assertThatThrownBy(session::getCreationTime)
         .as("the session itself is ended")
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  /** A login right after a change, in the same second, must be told apart from one before it. */
+  @Test
+  void theLoginTimeIsKeptAndCheckedToTheMicrosecond() {
+    Instant at = LOGIN.plusNanos(400_123_000);
+
+    repository.saveContext(
+        SessionSecurityContextRepository.contextOf(new SessionAuthentication(ada, at)),
+        request(),
+        new MockHttpServletResponse());
+    SecurityContext loaded = load();
+
+    assertThat(checked).containsExactly(at);
+    assertThat(((SessionAuthentication) loaded.getAuthentication()).authenticatedAt())
+        .isEqualTo(at);
+  }
+
+  @Test
+  void aSessionOpenedBeforeTheMicrosecondsKeepsItsMilliseconds() {
+    Instant at = LOGIN.plusMillis(400);
+    session.setAttribute("worklane.userId", ada.userId().toString());
+    session.setAttribute("worklane.roles", "USER");
+    session.setAttribute("worklane.authenticatedAt", at.toEpochMilli());
+
+    SecurityContext loaded = load();
+
+    assertThat(checked).containsExactly(at);
+    assertThat(loaded.getAuthentication()).isInstanceOf(SessionAuthentication.class);
   }
 
   @Test
