@@ -5,13 +5,16 @@ import dev.worklane.domain.project.Project;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /** A project; {@code summary} (task counts by status) only where one project is shown. */
+@NullMarked
 public record ProjectResponse(
     UUID id,
     @Schema(pattern = "^[A-Z]{2,10}$", maxLength = 10) String key,
     @Schema(maxLength = Project.NAME_MAX) String name,
-    @Schema(maxLength = Project.DESCRIPTION_MAX) String description,
+    @Schema(maxLength = Project.DESCRIPTION_MAX) @Nullable String description,
     UUID ownerId,
     boolean archived,
     Instant createdAt,

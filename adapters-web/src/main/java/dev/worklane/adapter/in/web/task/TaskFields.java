@@ -5,11 +5,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What both versions show of a task alike, in two parts each version's response unwraps around its
  * own status and assignee fields, so a task's properties keep their order in both.
  */
+@NullMarked
 final class TaskFields {
   private TaskFields() {}
 
@@ -19,8 +22,12 @@ final class TaskFields {
       long number,
       UUID projectId,
       @Schema(maxLength = Task.TITLE_MAX) String title,
-      @Schema(maxLength = Task.DESCRIPTION_MAX) String description) {}
+      @Schema(maxLength = Task.DESCRIPTION_MAX) @Nullable String description) {}
 
   record Tail(
-      UUID reporterId, LocalDate dueDate, long version, Instant createdAt, Instant updatedAt) {}
+      UUID reporterId,
+      @Nullable LocalDate dueDate,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {}
 }

@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /** Bounds in {@code @Schema} are those the requests that set the values enforce. */
+@NullMarked
 public record UserResponse(
     UUID id,
     @Schema(maxLength = 254, format = "email") String email,
@@ -20,7 +23,8 @@ public record UserResponse(
     @Schema(
             maxLength = 100,
             types = {"string", "null"})
-        String displayName,
-    @Schema(maxLength = 64, description = "IANA time-zone id, e.g. Europe/Paris") String timeZone,
+        @Nullable String displayName,
+    @Schema(maxLength = 64, description = "IANA time-zone id, e.g. Europe/Paris")
+        @Nullable String timeZone,
     Instant createdAt,
     Instant updatedAt) {}
