@@ -57,6 +57,11 @@ public record User(
     return new User(id, email, newPasswordHash, roles, status, createdAt, now, version);
   }
 
+  /** The same password under a current hashing scheme: not a change the user made. */
+  public User rehashed(String currentSchemeHash) {
+    return new User(id, email, currentSchemeHash, roles, status, createdAt, updatedAt, version);
+  }
+
   public User changeRoles(Set<Role> newRoles, Instant now) {
     return new User(id, email, passwordHash, newRoles, status, createdAt, now, version);
   }

@@ -35,6 +35,16 @@ class UserTest {
   }
 
   @Test
+  void aRehashKeepsEverythingButTheHash() {
+    User user = aUser().passwordHash("old").build();
+    User rehashed = user.rehashed("new");
+    assertThat(rehashed.passwordHash()).isEqualTo("new");
+    assertThat(rehashed.updatedAt()).isEqualTo(user.updatedAt());
+    assertThat(rehashed.version()).isEqualTo(user.version());
+    assertThat(rehashed.roles()).isEqualTo(user.roles());
+  }
+
+  @Test
   void permissionsComeFromEveryRoleHeld() {
     assertThat(aUser().roles(Role.ADMIN).build().can(Permission.USER_MANAGE)).isTrue();
     assertThat(aUser().build().can(Permission.USER_MANAGE)).isFalse();

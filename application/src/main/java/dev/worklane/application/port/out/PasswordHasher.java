@@ -1,6 +1,7 @@
 package dev.worklane.application.port.out;
 
 import dev.worklane.domain.user.Password;
+import java.util.Optional;
 
 /** One-way password hashing (BCrypt/Argon2id); the plain text never leaves the call. */
 public interface PasswordHasher {
@@ -13,4 +14,12 @@ public interface PasswordHasher {
    * email takes as long as one with a wrong password.
    */
   void matchAgainstDummy(String rawPassword);
+
+  /**
+   * After {@link #matches} succeeded: a fresh hash of the same password when the stored one is of
+   * an outdated scheme, so that login can replace it; empty when it is current.
+   */
+  default Optional<String> rehashIfOutdated(String rawPassword, String hash) {
+    return Optional.empty();
+  }
 }

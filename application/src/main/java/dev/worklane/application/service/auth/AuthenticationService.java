@@ -14,6 +14,7 @@ import dev.worklane.application.port.out.Transactions;
 import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.domain.auth.RefreshToken;
 import dev.worklane.domain.common.AuthenticationFailedException;
+import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.User;
@@ -100,9 +101,25 @@ public final class AuthenticationService implements AuthenticationUseCase {
     }
     throttle.succeeded(attempt);
     metrics.loginSucceeded();
+    hasher
+        .rehashIfOutdated(command.password(), user.passwordHash())
+        .ifPresent(fresh -> replaceOutdatedHash(user, fresh));
     LOG.log(
         Level.INFO, () -> "auth_login_succeeded userId=" + user.id() + " emailHash=" + emailHash);
     return user;
+  }
+
+  /**
+   * Best effort: a concurrent change of the account (a password change, a disable) wins, and the
+   * next login tries again. The cached account view shows no hash, so nothing to evict.
+   */
+  private void replaceOutdatedHash(User user, String fresh) {
+    try {
+      transactions.inTransaction(() -> users.update(user.rehashed(fresh)));
+      LOG.log(Level.INFO, () -> "auth_password_rehashed userId=" + user.id());
+    } catch (ConflictException e) {
+      LOG.log(Level.DEBUG, () -> "auth_password_rehash_skipped userId=" + user.id());
+    }
   }
 
   @Override

@@ -27,6 +27,7 @@ import dev.worklane.application.port.out.UserRepository;
 import dev.worklane.application.service.DirectTransactions;
 import dev.worklane.domain.auth.RefreshToken;
 import dev.worklane.domain.common.AuthenticationFailedException;
+import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.user.Email;
 import dev.worklane.domain.user.Role;
 import dev.worklane.domain.user.User;
@@ -90,6 +91,46 @@ class AuthenticationServiceTest {
     verify(issuer).issue(ada, stored.getValue().familyId(), now);
     verify(metrics).loginSucceeded();
     assertThat(tokens.toString()).doesNotContain(tokens.refreshToken()).doesNotContain("jwt");
+  }
+
+  @Test
+  void loginReplacesAHashOfAnOutdatedSchemeWithoutTouchingTheAccountOtherwise() {
+    when(users.findByEmail(new Email("ada@example.com"))).thenReturn(Optional.of(ada));
+    when(hasher.matches("right password", "$h$")).thenReturn(true);
+    when(hasher.rehashIfOutdated("right password", "$h$")).thenReturn(Optional.of("$fresh$"));
+
+    service().login(new LoginCommand("ada@example.com", "right password"));
+
+    ArgumentCaptor<User> updated = ArgumentCaptor.forClass(User.class);
+    verify(users).update(updated.capture());
+    assertThat(updated.getValue().passwordHash()).isEqualTo("$fresh$");
+    assertThat(updated.getValue())
+        .usingRecursiveComparison()
+        .ignoringFields("passwordHash")
+        .isEqualTo(ada);
+  }
+
+  @Test
+  void aConcurrentChangeOfTheAccountWinsOverTheRehashAndTheLoginStillSucceeds() {
+    when(users.findByEmail(new Email("ada@example.com"))).thenReturn(Optional.of(ada));
+    when(hasher.matches("right password", "$h$")).thenReturn(true);
+    when(hasher.rehashIfOutdated("right password", "$h$")).thenReturn(Optional.of("$fresh$"));
+    when(users.update(any())).thenThrow(new ConflictException("CONCURRENT_MODIFICATION", "later"));
+    when(issuer.issue(eq(ada), any(), eq(now))).thenReturn("jwt");
+
+    IssuedTokens tokens = service().login(new LoginCommand("ada@example.com", "right password"));
+
+    assertThat(tokens.accessToken()).isEqualTo("jwt");
+  }
+
+  @Test
+  void aCurrentHashIsLeftAlone() {
+    when(users.findByEmail(new Email("ada@example.com"))).thenReturn(Optional.of(ada));
+    when(hasher.matches("right password", "$h$")).thenReturn(true);
+
+    service().login(new LoginCommand("ada@example.com", "right password"));
+
+    verify(users, never()).update(any());
   }
 
   @Test

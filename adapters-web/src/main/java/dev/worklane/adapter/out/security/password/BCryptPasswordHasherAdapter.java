@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -17,7 +18,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <p>The prefix starts with a control character, which {@link Password} refuses, so no password
  * anyone can set is the reduced form of another; input that starts like it is reduced in turn.
  * Without it (hashes stored before the prefix) the bare digest was itself a valid password that
- * logged in as the long password's owner; such hashes still verify for the long password.
+ * logged in as the long password's owner; such hashes still verify for the long password, and the
+ * owner's next login replaces them ({@link #rehashIfOutdated}), which closes that door for good.
  */
 public class BCryptPasswordHasherAdapter implements PasswordHasher {
   private static final int BCRYPT_MAX_BYTES = 72;
@@ -51,6 +53,16 @@ public class BCryptPasswordHasherAdapter implements PasswordHasher {
       matches = encoder.matches(digest(rawPassword), hash);
     }
     return matches;
+  }
+
+  /** A long password whose stored hash is of the bare digest gets a hash of the marked form. */
+  @Override
+  public Optional<String> rehashIfOutdated(String rawPassword, String hash) {
+    if (rawPassword == null || hash == null || !isLong(rawPassword)) {
+      return Optional.empty();
+    }
+    String current = fit(rawPassword);
+    return encoder.matches(current, hash) ? Optional.empty() : Optional.of(encoder.encode(current));
   }
 
   @Override

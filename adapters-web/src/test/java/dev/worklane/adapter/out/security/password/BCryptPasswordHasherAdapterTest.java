@@ -68,6 +68,33 @@ class BCryptPasswordHasherAdapterTest {
   }
 
   @Test
+  void aHashOfTheBareDigestIsReplacedByOneTheDigestDoesNotOpen() throws Exception {
+    String digest =
+        Base64.getEncoder()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(LONG_PASSWORD.getBytes(StandardCharsets.UTF_8)));
+    assertThat(hasher.matches(digest, HASH_OF_LONG_PASSWORD_BEFORE_THE_FIX)).isTrue();
+
+    String fresh =
+        hasher.rehashIfOutdated(LONG_PASSWORD, HASH_OF_LONG_PASSWORD_BEFORE_THE_FIX).orElseThrow();
+
+    assertThat(hasher.matches(LONG_PASSWORD, fresh)).isTrue();
+    assertThat(hasher.matches(digest, fresh)).isFalse();
+    assertThat(hasher.rehashIfOutdated(LONG_PASSWORD, fresh)).isEmpty();
+  }
+
+  @Test
+  void currentAndShortHashesAreNotReplaced() {
+    assertThat(
+            hasher.rehashIfOutdated("correct horse battery", HASH_OF_SHORT_PASSWORD_BEFORE_THE_FIX))
+        .isEmpty();
+    assertThat(hasher.rehashIfOutdated(LONG_PASSWORD, hasher.hash(new Password(LONG_PASSWORD))))
+        .isEmpty();
+    assertThat(hasher.rehashIfOutdated(null, HASH_OF_SHORT_PASSWORD_BEFORE_THE_FIX)).isEmpty();
+  }
+
+  @Test
   void dummyMatchRunsWithoutFailingOnAnyInput() {
     hasher.matchAgainstDummy("anything");
     hasher.matchAgainstDummy(LONG_PASSWORD);
