@@ -11,7 +11,9 @@ public abstract sealed class DomainException extends RuntimeException
         InvalidInputException,
         AuthenticationFailedException,
         RateLimitedException,
-        VersionMismatchException {
+        VersionMismatchException,
+        PayloadTooLargeException,
+        UnsupportedMediaTypeException {
 
   private final String code;
 

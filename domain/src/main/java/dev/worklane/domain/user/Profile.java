@@ -5,11 +5,17 @@ import dev.worklane.domain.common.Require;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 
-/** Public face of a user: display name and IANA time zone. */
-public record Profile(UserId userId, String displayName, ZoneId timeZone, Instant updatedAt) {
+/**
+ * Public face of a user: display name, IANA time zone and, optionally, the storage key of the
+ * avatar (a public object; {@code null} when the user has none).
+ */
+public record Profile(
+    UserId userId, String displayName, ZoneId timeZone, String avatarKey, Instant updatedAt) {
   public static final int DISPLAY_NAME_MAX = 100;
+  public static final int AVATAR_KEY_MAX = 200;
   private static final Set<String> IANA_IDS = ZoneId.getAvailableZoneIds();
 
   public Profile {
@@ -20,7 +26,16 @@ public record Profile(UserId userId, String displayName, ZoneId timeZone, Instan
       throw new InvalidInputException("displayName", "displayName must not be blank");
     }
     Require.present(timeZone, "timeZone");
+    if (avatarKey != null) {
+      Require.text(avatarKey, "avatarKey", 1, AVATAR_KEY_MAX);
+      Require.noControlCharacters(avatarKey, "avatarKey");
+    }
     Require.present(updatedAt, "updatedAt");
+  }
+
+  /** A profile without an avatar. */
+  public Profile(UserId userId, String displayName, ZoneId timeZone, Instant updatedAt) {
+    this(userId, displayName, timeZone, null, updatedAt);
   }
 
   /** A new account's profile: the display name defaults to the email's local part. */
@@ -56,10 +71,14 @@ public record Profile(UserId userId, String displayName, ZoneId timeZone, Instan
     if (newName != null) {
       Require.noControlCharacters(newName, "displayName");
     }
-    return new Profile(userId, newName == null ? null : newName.strip(), timeZone, now);
+    return new Profile(userId, newName == null ? null : newName.strip(), timeZone, avatarKey, now);
   }
 
   public Profile moveTo(ZoneId zone, Instant now) {
-    return new Profile(userId, displayName, zone, now);
+    return new Profile(userId, displayName, zone, avatarKey, now);
+  }
+
+  public Optional<String> avatar() {
+    return Optional.ofNullable(avatarKey);
   }
 }

@@ -64,4 +64,26 @@ class ProfileTest {
           .isInstanceOf(InvalidInputException.class);
     }
   }
+
+  @Test
+  void aNewProfileHasNoAvatarAndRenamingOrMovingKeepsIt() {
+    Profile p = Profile.initial(id, new Email("a@b.io"), "A", T0);
+    assertThat(p.avatar()).isEmpty();
+    Profile withAvatar = new Profile(id, "A", ZoneId.of("UTC"), "avatars/" + id + "/k.png", T0);
+    assertThat(withAvatar.rename("B", T0).avatarKey()).isEqualTo("avatars/" + id + "/k.png");
+    assertThat(withAvatar.moveTo(ZoneId.of("Asia/Tokyo"), T0).avatar())
+        .contains("avatars/" + id + "/k.png");
+  }
+
+  @Test
+  void avatarKeyIsBoundedAndFreeOfControlCharacters() {
+    ZoneId utc = ZoneId.of("UTC");
+    assertThatThrownBy(() -> new Profile(id, "A", utc, "", T0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new Profile(id, "A", utc, "k".repeat(201), T0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> new Profile(id, "A", utc, "avatars/a\nb", T0))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(new Profile(id, "A", utc, "k".repeat(200), T0).avatarKey()).hasSize(200);
+  }
 }
