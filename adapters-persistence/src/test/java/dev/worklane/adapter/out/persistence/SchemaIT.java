@@ -46,7 +46,8 @@ class SchemaIT {
             "20261201-05-tasks-indexes",
             "20261201-07-job-outbox-table",
             "20261201-08-password-reset-tokens-table",
-            "20261201-08-password-reset-tokens-indexes");
+            "20261201-08-password-reset-tokens-indexes",
+            "20261206-03-profile-avatar-key");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.worklane.application.port.out;
 
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -9,10 +10,25 @@ import java.util.Optional;
 public interface ProfileRepository {
   Optional<Profile> findByUserId(UserId userId);
 
+  /**
+   * Stores the name and time zone (inserting the first profile of a user). The avatar key is left
+   * as stored: it changes only through {@link #replaceAvatar}.
+   */
   Profile save(Profile profile);
 
   /**
    * The profiles of several users at once (a page of tasks, of members); absent ids are left out.
    */
   Map<UserId, Profile> findByUserIds(Collection<UserId> userIds);
+
+  /**
+   * Sets the user's avatar key ({@code null} clears it) and answers the profile as it is now with
+   * the key it replaced, read under the row's lock: of two concurrent uploads, each learns the key
+   * the other wrote or the one before both, so every replaced object is deleted exactly once. Empty
+   * when the user has no profile.
+   */
+  Optional<AvatarReplacement> replaceAvatar(UserId userId, String avatarKey, Instant now);
+
+  /** The profile after {@link #replaceAvatar}, and the avatar key it had before. */
+  record AvatarReplacement(Profile profile, Optional<String> previousKey) {}
 }

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Row of {@code profiles}. Carries two columns the domain record does not: {@code created_at} (set
- * once) and {@code avatar_file_id} (owned by the file feature), which saving a profile keeps.
+ * Row of {@code profiles}. Carries {@code created_at} (set once), which the domain record does not.
+ * {@code avatar_key} is read here but written only by {@link
+ * ProfileRepositoryAdapter#replaceAvatar} under the row's lock: Hibernate writes every mapped
+ * column of a dirty entity, so a profile edit that read the row before an upload would otherwise
+ * put the replaced key back (and point the profile at a deleted object).
  */
 @Entity
 @Table(name = "profiles")
@@ -26,8 +29,8 @@ class ProfileEntity extends AssignedIdEntity {
   @Column(name = "time_zone", nullable = false, length = 64)
   private String timeZone;
 
-  @Column(name = "avatar_file_id")
-  private UUID avatarFileId;
+  @Column(name = "avatar_key", length = 200, insertable = false, updatable = false)
+  private String avatarKey;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
@@ -66,12 +69,12 @@ class ProfileEntity extends AssignedIdEntity {
     this.timeZone = timeZone;
   }
 
-  public UUID getAvatarFileId() {
-    return avatarFileId;
+  public String getAvatarKey() {
+    return avatarKey;
   }
 
-  public void setAvatarFileId(UUID avatarFileId) {
-    this.avatarFileId = avatarFileId;
+  public void setAvatarKey(String avatarKey) {
+    this.avatarKey = avatarKey;
   }
 
   public Instant getCreatedAt() {

@@ -3,6 +3,11 @@ package dev.worklane.adapter.out.persistence.user;
 import dev.worklane.application.port.out.ProfileRepository;
 import dev.worklane.domain.user.Profile;
 import dev.worklane.domain.user.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
@@ -69,16 +74,48 @@ public class ProfileRepositoryAdapter implements ProfileRepository {
     UUID[] ids = userIds.stream().map(UserId::value).distinct().toArray(UUID[]::new);
     return jdbc
         .query(
-            "select user_id, display_name, time_zone, updated_at from profiles"
+            "select user_id, display_name, time_zone, avatar_key, updated_at from profiles"
                 + " where user_id = any(:ids)",
             new MapSqlParameterSource("ids", ids),
-            (rs, row) ->
-                new Profile(
-                    new UserId(rs.getObject("user_id", UUID.class)),
-                    rs.getString("display_name"),
-                    ZoneId.of(rs.getString("time_zone")),
-                    rs.getTimestamp("updated_at").toInstant()))
+            (rs, row) -> profile(rs))
         .stream()
         .collect(Collectors.toUnmodifiableMap(Profile::userId, Function.identity()));
+  }
+
+  /**
+   * One statement: the sub-select locks the row ({@code for update} waits for a concurrent upload
+   * and then reads the key it committed), the update writes the new key, and {@code returning}
+   * answers the new row with the old key. Plain SQL rather than the entity, whose avatar column is
+   * read-only (see ProfileEntity); callers read the result, not a profile loaded earlier in the
+   * same transaction.
+   */
+  @Override
+  public Optional<AvatarReplacement> replaceAvatar(UserId userId, String avatarKey, Instant now) {
+    return jdbc
+        .query(
+            """
+            update profiles p set avatar_key = :key, updated_at = :now
+              from (select user_id, avatar_key from profiles where user_id = :id for update) old
+             where p.user_id = old.user_id
+            returning p.user_id, p.display_name, p.time_zone, p.avatar_key, p.updated_at,
+                      old.avatar_key as previous_key
+            """,
+            new MapSqlParameterSource("id", userId.value())
+                .addValue("key", avatarKey, Types.VARCHAR)
+                .addValue("now", Timestamp.from(now)),
+            (rs, row) ->
+                new AvatarReplacement(
+                    profile(rs), Optional.ofNullable(rs.getString("previous_key"))))
+        .stream()
+        .findFirst();
+  }
+
+  private static Profile profile(ResultSet rs) throws SQLException {
+    return new Profile(
+        new UserId(rs.getObject("user_id", UUID.class)),
+        rs.getString("display_name"),
+        ZoneId.of(rs.getString("time_zone")),
+        rs.getString("avatar_key"),
+        rs.getTimestamp("updated_at").toInstant());
   }
 }

@@ -43,13 +43,14 @@ interface UserPersistenceMapper {
 
   Profile toDomain(ProfileEntity entity);
 
-  @Mapping(target = "avatarFileId", ignore = true)
+  /** A new profile has no avatar: the column is not insertable (see ProfileEntity). */
+  @Mapping(target = "avatarKey", ignore = true)
   @Mapping(target = "createdAt", source = "updatedAt")
   ProfileEntity toNewEntity(Profile profile);
 
-  /** The avatar is set by the file feature and created_at once: saving a profile keeps both. */
+  /** The avatar is changed only by replaceAvatar and created_at once: saving keeps both. */
   @Mapping(target = "userId", ignore = true)
-  @Mapping(target = "avatarFileId", ignore = true)
+  @Mapping(target = "avatarKey", ignore = true)
   @Mapping(target = "createdAt", ignore = true)
   void copyState(Profile profile, @MappingTarget ProfileEntity entity);
 

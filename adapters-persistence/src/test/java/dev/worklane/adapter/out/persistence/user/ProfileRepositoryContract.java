@@ -71,4 +71,71 @@ abstract class ProfileRepositoryContract {
     assertThat(found).containsOnly(entry(ada.userId(), ada), entry(bob.userId(), bob));
     assertThat(profiles().findByUserIds(List.of())).isEmpty();
   }
+
+  @Test
+  void replaceAvatarSetsTheKeyAndAnswersTheOneItReplaced() {
+    UserId user = existingUser();
+    profiles().save(new Profile(user, "Ada", ZoneId.of("UTC"), T0));
+
+    var first = profiles().replaceAvatar(user, "avatars/" + user + "/1.png", T0.plusSeconds(1));
+    var second = profiles().replaceAvatar(user, "avatars/" + user + "/2.webp", T0.plusSeconds(2));
+
+    assertThat(first).hasValueSatisfying(r -> assertThat(r.previousKey()).isEmpty());
+    assertThat(second)
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.previousKey()).contains("avatars/" + user + "/1.png");
+              assertThat(r.profile())
+                  .isEqualTo(
+                      new Profile(
+                          user,
+                          "Ada",
+                          ZoneId.of("UTC"),
+                          "avatars/" + user + "/2.webp",
+                          T0.plusSeconds(2)));
+            });
+    assertThat(profiles().findByUserId(user))
+        .hasValueSatisfying(
+            p -> assertThat(p.avatarKey()).isEqualTo("avatars/" + user + "/2.webp"));
+    assertThat(profiles().findByUserIds(List.of(user)).get(user).avatarKey())
+        .isEqualTo("avatars/" + user + "/2.webp");
+  }
+
+  @Test
+  void replaceAvatarWithNullClearsIt() {
+    UserId user = existingUser();
+    profiles().save(new Profile(user, "Ada", ZoneId.of("UTC"), T0));
+    profiles().replaceAvatar(user, "avatars/" + user + "/1.jpg", T0);
+
+    var cleared = profiles().replaceAvatar(user, null, T0.plusSeconds(5));
+
+    assertThat(cleared)
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.previousKey()).contains("avatars/" + user + "/1.jpg");
+              assertThat(r.profile().avatar()).isEmpty();
+              assertThat(r.profile().updatedAt()).isEqualTo(T0.plusSeconds(5));
+            });
+    assertThat(profiles().findByUserId(user).orElseThrow().avatar()).isEmpty();
+    assertThat(profiles().replaceAvatar(user, null, T0).orElseThrow().previousKey()).isEmpty();
+  }
+
+  @Test
+  void savingAProfileKeepsItsAvatar() {
+    UserId user = existingUser();
+    Profile original = profiles().save(new Profile(user, "Ada", ZoneId.of("UTC"), T0));
+    profiles().replaceAvatar(user, "avatars/" + user + "/1.png", T0);
+
+    // The caller holds the profile as read before the upload: saving it must not undo the upload.
+    profiles().save(original.rename("Ada L.", T0.plusSeconds(1)));
+
+    assertThat(profiles().findByUserId(user).orElseThrow())
+        .extracting(Profile::displayName, Profile::avatarKey)
+        .containsExactly("Ada L.", "avatars/" + user + "/1.png");
+  }
+
+  @Test
+  void replaceAvatarAnswersEmptyForAUserWithoutProfile() {
+    assertThat(profiles().replaceAvatar(existingUser(), "avatars/x/1.png", T0)).isEmpty();
+  }
 }
