@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs the work inline, counts how often a transaction was opened, runs after-commit actions once
- * the outermost work returned (none when it threw), and reports each commit to a listener so tests
- * can check what happens after it.
+ * the outermost work returned (none when it threw; all of them even when one fails, the first
+ * failure rethrown, as the port promises), and reports each commit to a listener so tests can check
+ * what happens after it.
  */
 public final class DirectTransactions implements Transactions {
   private final Runnable onCommit;
@@ -39,7 +40,17 @@ public final class DirectTransactions implements Transactions {
       pending = null;
     }
     onCommit.run();
-    actions.forEach(Runnable::run);
+    RuntimeException first = null;
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
     return result;
   }
 
