@@ -11,9 +11,7 @@ public abstract sealed class DomainException extends RuntimeException
         InvalidInputException,
         AuthenticationFailedException,
         RateLimitedException,
-        VersionMismatchException,
-        PayloadTooLargeException,
-        UnsupportedMediaTypeException {
+        VersionMismatchException {
 
   private final String code;
 

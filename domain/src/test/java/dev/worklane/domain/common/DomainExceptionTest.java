@@ -24,12 +24,6 @@ class DomainExceptionTest {
     assertThat(limited.code()).isEqualTo("RATE_LIMITED");
     assertThat(limited.policy()).isEqualTo("login-account");
     assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(42));
-    PayloadTooLargeException tooLarge = new PayloadTooLargeException("avatar", 2_097_152);
-    assertThat(tooLarge.code()).isEqualTo("PAYLOAD_TOO_LARGE");
-    assertThat(tooLarge).hasMessage("avatar exceeds the limit of 2097152 bytes");
-    assertThat(tooLarge.limitBytes()).isEqualTo(2_097_152);
-    assertThat(new UnsupportedMediaTypeException("GIF is not accepted").code())
-        .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test

@@ -12,9 +12,7 @@ import dev.worklane.domain.common.DomainException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
-import dev.worklane.domain.common.PayloadTooLargeException;
 import dev.worklane.domain.common.RateLimitedException;
-import dev.worklane.domain.common.UnsupportedMediaTypeException;
 import dev.worklane.domain.common.VersionMismatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -75,8 +73,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
           case AuthenticationFailedException e -> HttpStatus.UNAUTHORIZED;
           case RateLimitedException e -> HttpStatus.TOO_MANY_REQUESTS;
           case VersionMismatchException e -> HttpStatus.PRECONDITION_FAILED;
-          case PayloadTooLargeException e -> HttpStatus.CONTENT_TOO_LARGE;
-          case UnsupportedMediaTypeException e -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         };
     ProblemDetail problem = problems.problem(request, status, ex.code(), ex.getMessage());
     if (ex instanceof InvalidInputException invalid) {
