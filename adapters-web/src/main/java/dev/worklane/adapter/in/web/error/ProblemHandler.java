@@ -6,13 +6,16 @@ import dev.worklane.adapter.in.web.support.ControlCharacterGuard.ControlCharacte
 import dev.worklane.adapter.in.web.support.IfMatch;
 import dev.worklane.adapter.in.web.support.InvalidCursorException;
 import dev.worklane.adapter.in.web.support.PageParameters;
+import dev.worklane.adapter.in.web.support.StreamingMultipart.MalformedMultipartException;
 import dev.worklane.domain.common.AuthenticationFailedException;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.DomainException;
 import dev.worklane.domain.common.ForbiddenException;
 import dev.worklane.domain.common.InvalidInputException;
 import dev.worklane.domain.common.NotFoundException;
+import dev.worklane.domain.common.PayloadTooLargeException;
 import dev.worklane.domain.common.RateLimitedException;
+import dev.worklane.domain.common.UnsupportedMediaTypeException;
 import dev.worklane.domain.common.VersionMismatchException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -69,6 +72,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             LOG.warn("authz_denied permission={} path={}", e.permission(), request.getRequestURI());
             yield HttpStatus.FORBIDDEN;
           }
+          case PayloadTooLargeException e -> HttpStatus.CONTENT_TOO_LARGE;
+          case UnsupportedMediaTypeException e -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
           case InvalidInputException e -> HttpStatus.BAD_REQUEST;
           case AuthenticationFailedException e -> HttpStatus.UNAUTHORIZED;
           case RateLimitedException e -> HttpStatus.TOO_MANY_REQUESTS;
@@ -97,6 +102,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemWriter.withErrors(
         problem, List.of(new FieldError(PageParameters.CURSOR, "is not a cursor of this list")));
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** An upload whose multipart body is broken or cut short (the client may be gone already). */
+  @ExceptionHandler(MalformedMultipartException.class)
+  ResponseEntity<ProblemDetail> malformedMultipart(
+      MalformedMultipartException ex, HttpServletRequest request) {
+    return ResponseEntity.badRequest()
+        .body(
+            problems.problem(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_BODY",
+                "Request body is not well-formed multipart/form-data"));
   }
 
   /** 428 without If-Match, 412 for an If-Match that can never name a version. */

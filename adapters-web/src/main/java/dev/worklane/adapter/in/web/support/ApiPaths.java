@@ -28,6 +28,16 @@ public final class ApiPaths {
   public static final String USERS = "/users";
   public static final String PROJECTS = "/projects";
   public static final String TASKS = "/tasks";
+  public static final String ATTACHMENTS = "/attachments";
+
+  /**
+   * The endpoints that take a multipart upload and stream it themselves ({@link
+   * StreamingMultipart}, with their own size limit): {@code BodySizeLimitFilter} leaves their
+   * multipart bodies unbuffered and uncapped by the JSON limit. Path patterns over the request
+   * path.
+   */
+  public static final List<String> STREAMED_UPLOADS =
+      List.of(VERSIONED + TASKS + "/{taskId}" + ATTACHMENTS);
 
   // v1-only endpoints named by filters and security rules
   public static final String V1_LOGIN = V1 + AUTH + "/login";

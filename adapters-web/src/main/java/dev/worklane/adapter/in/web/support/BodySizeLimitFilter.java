@@ -21,19 +21,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Caps every request body, whatever its content type, at {@code worklane.web.max-json-body} (1 MB).
  * A declared Content-Length above the limit is refused at once with 413; a streamed (chunked) body
- * is counted and cut off with 413 when it crosses the limit. Multipart bodies are never parsed (no
- * endpoint takes an upload; Tomcat would otherwise spool up to 26 MB to disk before the 404/415):
- * they are counted into memory up to the limit and their parts and form fields stay invisible.
- * Registered in {@code WebFilters}.
+ * is counted and cut off with 413 when it crosses the limit. Multipart bodies are never parsed by
+ * the container (it would spool whole parts to memory or disk before any 404/413/415): to an
+ * endpoint that takes no upload they are counted into memory up to the limit; to an upload endpoint
+ * ({@link ApiPaths#STREAMED_UPLOADS}) they pass unbuffered, to be streamed by its handler with its
+ * own limit ({@link StreamingMultipart}). Either way their parts and form fields stay invisible to
+ * everything else (a CSRF check looking for a form field, a multipart resolver). Registered in
+ * {@code WebFilters}.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
   private final long limit;
+  private final List<PathPattern> uploads =
+      ApiPaths.STREAMED_UPLOADS.stream().map(PathPatternParser.defaultInstance::parse).toList();
 
   public BodySizeLimitFilter(WebSettings settings) {
     this.limit = settings.maxJsonBodyBytes();
@@ -43,6 +51,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (isMultipart(request) && isUpload(request)) {
+      chain.doFilter(new UnparsedMultipartRequest(request, null), response);
+      return;
+    }
     if (request.getContentLengthLong() > limit) {
       // Rendered as a problem document by the /error controller; the body is never read.
       response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
@@ -60,6 +72,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);
+  }
+
+  private boolean isUpload(HttpServletRequest request) {
+    PathContainer path =
+        PathContainer.parsePath(
+            request.getRequestURI().substring(request.getContextPath().length()));
+    return uploads.stream().anyMatch(pattern -> pattern.matches(path));
   }
 
   private static boolean isMultipart(HttpServletRequest request) {
@@ -93,9 +112,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   /**
-   * A multipart body (already counted, at most the limit) for an endpoint that takes no upload:
-   * form fields and parts come from the query string only, so nothing (a CSRF check looking for a
-   * form field, Spring's multipart resolver) makes the container parse the body.
+   * A multipart body that the container must never parse: form fields and parts come from the query
+   * string only, so nothing (a CSRF check looking for a form field, Spring's multipart resolver)
+   * makes it read the body. {@code body} holds it when already counted into memory (an endpoint
+   * that takes no upload); null streams it unread to an upload endpoint's handler.
    */
   private static final class UnparsedMultipartRequest extends HttpServletRequestWrapper {
     private final byte[] body;
@@ -122,8 +142,10 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    public ServletInputStream getInputStream() {
-      return new BufferedStream(new ByteArrayInputStream(body));
+    public ServletInputStream getInputStream() throws IOException {
+      return body == null
+          ? super.getInputStream()
+          : new BufferedStream(new ByteArrayInputStream(body));
     }
 
     @Override
