@@ -32,6 +32,7 @@ import dev.worklane.adapter.in.web.support.WebMvcSettings;
 import dev.worklane.adapter.in.web.support.WebSettings;
 import dev.worklane.adapter.in.web.task.TaskController;
 import dev.worklane.adapter.in.web.task.TaskWebMapper;
+import dev.worklane.adapter.in.web.user.AvatarUrls;
 import dev.worklane.adapter.in.web.user.UserController;
 import dev.worklane.adapter.in.web.user.UserWebMapperImpl;
 import dev.worklane.application.port.in.Actor;
@@ -43,6 +44,7 @@ import dev.worklane.application.port.in.project.ProjectMembersUseCase;
 import dev.worklane.application.port.in.project.ProjectUseCase;
 import dev.worklane.application.port.in.queue.QueueAdministrationUseCase;
 import dev.worklane.application.port.in.task.TaskUseCase;
+import dev.worklane.application.port.in.user.AvatarUseCase;
 import dev.worklane.application.port.in.user.MyAccountUseCase;
 import dev.worklane.application.port.in.user.UserAdministrationUseCase;
 import dev.worklane.application.port.out.AccessTokenIssuer;
@@ -117,6 +119,7 @@ public abstract class WebSlice {
         ProjectUseCase.class,
         ProjectMembersUseCase.class,
         MyAccountUseCase.class,
+        AvatarUseCase.class,
         UserAdministrationUseCase.class,
         RegisterUserUseCase.class,
         AuthenticationUseCase.class,
@@ -143,7 +146,8 @@ public abstract class WebSlice {
     Envelopes.class,
     TaskWebMapper.class,
     ProjectWebMapper.class,
-    UserWebMapperImpl.class
+    UserWebMapperImpl.class,
+    AvatarUrls.class
   })
   static class Beans {
 

@@ -78,10 +78,7 @@ public final class AvatarService implements AvatarUseCase {
     String sniffed = sniffer.sniff(new ByteArrayInputStream(image));
     AvatarFormat format =
         AvatarFormat.ofMediaType(sniffed)
-            .orElseThrow(
-                () ->
-                    new UnsupportedMediaTypeException(
-                        "An avatar must be a PNG, JPEG or WebP image"));
+            .orElseThrow(() -> new UnsupportedMediaTypeException(SetAvatarCommand.FIELD, sniffed));
     String key = format.keyFor(id, UUID.randomUUID());
     storage.put(
         key,
@@ -141,7 +138,7 @@ public final class AvatarService implements AvatarUseCase {
       throw new UncheckedIOException(e);
     }
     if (image.length > AvatarFormat.MAX_BYTES) {
-      throw new PayloadTooLargeException("An avatar", AvatarFormat.MAX_BYTES);
+      throw new PayloadTooLargeException(SetAvatarCommand.FIELD, AvatarFormat.MAX_BYTES);
     }
     return image;
   }

@@ -30,6 +30,9 @@ public final class ApiPaths {
   public static final String TASKS = "/tasks";
   public static final String ATTACHMENTS = "/attachments";
 
+  /** The caller's avatar, under {@link #USERS}. */
+  public static final String MY_AVATAR = "/me/avatar";
+
   /**
    * The endpoints that take a multipart upload and stream it themselves ({@link
    * StreamingMultipart}, with their own size limit): {@code BodySizeLimitFilter} leaves their
@@ -37,7 +40,7 @@ public final class ApiPaths {
    * path.
    */
   public static final List<String> STREAMED_UPLOADS =
-      List.of(VERSIONED + TASKS + "/{taskId}" + ATTACHMENTS);
+      List.of(VERSIONED + TASKS + "/{taskId}" + ATTACHMENTS, VERSIONED + USERS + MY_AVATAR);
 
   // v1-only endpoints named by filters and security rules
   public static final String V1_LOGIN = V1 + AUTH + "/login";

@@ -2,6 +2,7 @@ package dev.worklane.adapter.in.web.user;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,5 +27,12 @@ public record UserResponse(
         @Nullable String displayName,
     @Schema(maxLength = 64, description = "IANA time-zone id, e.g. Europe/Paris")
         @Nullable String timeZone,
+    @Schema(
+            format = "uri",
+            description =
+                "Where anyone, without credentials, fetches the avatar (PNG, JPEG or WebP): under"
+                    + " WORKLANE_PUBLIC_FILES_BASE_URL, a new URL for every upload; null without"
+                    + " one")
+        @Nullable URI avatarUrl,
     Instant createdAt,
     Instant updatedAt) {}

@@ -8,14 +8,15 @@ import java.util.Set;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-/** The one place where the account read model becomes its v1 JSON shape. */
-@Mapper
+/** The one place where the account read model becomes its JSON shape (v1 and v2 alike). */
+@Mapper(uses = AvatarUrls.class)
 public interface UserWebMapper {
 
   @Mapping(target = "id", source = "id.value")
   @Mapping(target = "email", source = "email.value")
   @Mapping(target = "displayName", source = "profile.displayName")
   @Mapping(target = "timeZone", source = "profile.timeZone")
+  @Mapping(target = "avatarUrl", source = "profile", qualifiedByName = "avatarUrl")
   UserResponse toResponse(UserAccount account);
 
   default String zone(ZoneId zone) {

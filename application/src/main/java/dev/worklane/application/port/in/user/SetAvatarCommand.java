@@ -7,6 +7,9 @@ import java.io.InputStream;
  * declared is not part of it: only the bytes decide.
  */
 public record SetAvatarCommand(InputStream content) {
+  /** The input that errors about the image name: the upload's {@code file} part. */
+  public static final String FIELD = "file";
+
   public SetAvatarCommand {
     if (content == null) {
       throw new IllegalArgumentException("an avatar upload needs its content");
