@@ -53,8 +53,8 @@ class ApiVersionsIT extends ProjectsE2eTest {
   @Test
   void anEndpointOnlyV1HasIsUnknownInV2() {
     Account user = account("USER");
-    assertThat(api().get("/api/v1/users/me", user.token()).status()).isEqualTo(200);
-    assertProblem(api().get("/api/v2/users/me", user.token()), 404, "NOT_FOUND");
+    assertThat(api().get("/api/v1/users", user.token()).status()).isEqualTo(403);
+    assertProblem(api().get("/api/v2/users", user.token()), 404, "NOT_FOUND");
     assertProblem(
         api().postJson("/api/v2/auth/refresh", "{\"refreshToken\":\"x\"}", user.token()),
         404,

@@ -34,8 +34,9 @@ class DeprecationHeadersIT extends ProjectsE2eTest {
     assertDeprecated(api().get("/api/v1/projects?perPage=abc", owner.token()), "/api/v2/projects");
     assertDeprecated(api().get("/api/v1/users", owner.token()), null);
     assertThat(api().get("/api/v1/users", owner.token()).status()).isEqualTo(403);
+    assertDeprecated(api().get("/api/v1/users/me", owner.token()), "/api/v2/users/me");
     // v1-only endpoints: deprecated, but no v2 successor to link to
-    assertDeprecated(api().get("/api/v1/users/me", owner.token()), null);
+    assertDeprecated(api().postJson("/api/v1/users/me/password", "{}", owner.token()), null);
     assertDeprecated(api().get("/api/v1/nothing-here", owner.token()), null);
   }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 public interface ProfileRepository {
   Optional<Profile> findByUserId(UserId userId);
@@ -28,6 +29,11 @@ public interface ProfileRepository {
    * when the user has no profile.
    */
   Optional<AvatarReplacement> replaceAvatar(UserId userId, String avatarKey, Instant now);
+
+  /**
+   * Those of {@code avatarKeys} that some profile names as its avatar (the orphan sweep's test).
+   */
+  Set<String> avatarKeysInUse(Collection<String> avatarKeys);
 
   /** The profile after {@link #replaceAvatar}, and the avatar key it had before. */
   record AvatarReplacement(Profile profile, Optional<String> previousKey) {}

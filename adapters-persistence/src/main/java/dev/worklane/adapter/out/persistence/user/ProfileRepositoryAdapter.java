@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -108,6 +109,19 @@ public class ProfileRepositoryAdapter implements ProfileRepository {
                     profile(rs), Optional.ofNullable(rs.getString("previous_key"))))
         .stream()
         .findFirst();
+  }
+
+  /** One probe of ux_profiles_avatar_key per key, in one statement. */
+  @Override
+  public Set<String> avatarKeysInUse(Collection<String> avatarKeys) {
+    if (avatarKeys.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        jdbc.queryForList(
+            "select avatar_key from profiles where avatar_key = any(:keys)",
+            new MapSqlParameterSource("keys", avatarKeys.toArray(String[]::new)),
+            String.class));
   }
 
   private static Profile profile(ResultSet rs) throws SQLException {

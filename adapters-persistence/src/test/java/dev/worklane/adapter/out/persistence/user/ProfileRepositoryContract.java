@@ -138,4 +138,26 @@ abstract class ProfileRepositoryContract {
   void replaceAvatarAnswersEmptyForAUserWithoutProfile() {
     assertThat(profiles().replaceAvatar(existingUser(), "avatars/x/1.png", T0)).isEmpty();
   }
+
+  @Test
+  void avatarKeysInUseAreThoseSomeProfileNames() {
+    UserId ada = existingUser();
+    UserId bob = existingUser();
+    profiles().save(new Profile(ada, "Ada", ZoneId.of("UTC"), T0));
+    profiles().save(new Profile(bob, "Bob", ZoneId.of("UTC"), T0));
+    profiles().replaceAvatar(ada, "avatars/" + ada + "/1.png", T0);
+    profiles().replaceAvatar(bob, "avatars/" + bob + "/1.png", T0);
+    profiles().replaceAvatar(bob, "avatars/" + bob + "/2.png", T0);
+
+    assertThat(
+            profiles()
+                .avatarKeysInUse(
+                    List.of(
+                        "avatars/" + ada + "/1.png",
+                        "avatars/" + bob + "/1.png",
+                        "avatars/" + bob + "/2.png",
+                        "avatars/nobody/3.png")))
+        .containsExactlyInAnyOrder("avatars/" + ada + "/1.png", "avatars/" + bob + "/2.png");
+    assertThat(profiles().avatarKeysInUse(List.of())).isEmpty();
+  }
 }
