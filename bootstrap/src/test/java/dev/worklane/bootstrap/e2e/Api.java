@@ -80,16 +80,24 @@ final class Api {
     }
 
     Response send() {
+      HttpResponse<String> response = exchange(HttpResponse.BodyHandlers.ofString());
+      Traffic.record(method, response);
+      return new Response(response);
+    }
+
+    /** The body as bytes (a downloaded file); files lie outside the OpenAPI documents. */
+    HttpResponse<byte[]> sendForBytes() {
+      return exchange(HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpResponse.BodyHandler<T> handler) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
               .timeout(Duration.ofSeconds(30))
               .method(method, body);
       headers.forEach(request::header);
       try {
-        HttpResponse<String> response =
-            CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        Traffic.record(method, response);
-        return new Response(response);
+        return CLIENT.send(request.build(), handler);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
