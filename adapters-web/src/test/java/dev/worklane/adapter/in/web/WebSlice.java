@@ -12,6 +12,7 @@ import dev.worklane.adapter.in.web.admin.QueueAdminController;
 import dev.worklane.adapter.in.web.auth.AuthController;
 import dev.worklane.adapter.in.web.auth.SessionController;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.adapter.in.web.file.FileController;
 import dev.worklane.adapter.in.web.project.ProjectController;
 import dev.worklane.adapter.in.web.project.ProjectMemberController;
 import dev.worklane.adapter.in.web.project.ProjectWebMapper;
@@ -40,6 +41,7 @@ import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.PasswordResetUseCase;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
 import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
+import dev.worklane.application.port.in.file.FileDownloadUseCase;
 import dev.worklane.application.port.in.project.ProjectMembersUseCase;
 import dev.worklane.application.port.in.project.ProjectUseCase;
 import dev.worklane.application.port.in.queue.QueueAdministrationUseCase;
@@ -111,7 +113,8 @@ public abstract class WebSlice {
     UserController.class,
     AuthController.class,
     SessionController.class,
-    QueueAdminController.class
+    QueueAdminController.class,
+    FileController.class
   })
   @MockitoBean(
       types = {
@@ -124,7 +127,8 @@ public abstract class WebSlice {
         RegisterUserUseCase.class,
         AuthenticationUseCase.class,
         PasswordResetUseCase.class,
-        QueueAdministrationUseCase.class
+        QueueAdministrationUseCase.class,
+        FileDownloadUseCase.class
       })
   @Import(Beans.class)
   public @interface Context {}
