@@ -120,6 +120,10 @@ public class UserController {
               encoding =
                   @Encoding(name = AVATAR_PART, contentType = "image/png, image/jpeg, image/webp")))
   @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "200",
+      description = "The account with its new `avatarUrl`",
+      useReturnTypeSchema = true)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
       responseCode = "413",
       description = "`PAYLOAD_TOO_LARGE`: the image is larger than 2 MiB (2097152 bytes)")
   @io.swagger.v3.oas.annotations.responses.ApiResponse(
