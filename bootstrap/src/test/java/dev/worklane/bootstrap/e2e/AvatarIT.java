@@ -121,6 +121,12 @@ class AvatarIT extends SharedE2eTest {
 
     assertThat(me(version, ada).get("avatarUrl").asString()).isEqualTo(kept);
     assertThat(storedAvatarsOf(ada)).as("nothing of the refused uploads was kept").hasSize(1);
+
+    // And a real JPEG declared as HTML and named .txt is a JPEG.
+    byte[] jpeg = render("jpeg");
+    String url = avatarUrl(upload(version, ada, "notes.txt", "text/html", jpeg));
+    assertThat(url).endsWith(".jpg");
+    assertThat(fetch(url, null).headers().firstValue("Content-Type")).contains("image/jpeg");
   }
 
   @ParameterizedTest
