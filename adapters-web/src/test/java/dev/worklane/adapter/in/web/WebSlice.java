@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.worklane.adapter.in.web.admin.QueueAdminController;
+import dev.worklane.adapter.in.web.attachment.AttachmentController;
 import dev.worklane.adapter.in.web.auth.AuthController;
 import dev.worklane.adapter.in.web.auth.SessionController;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
@@ -35,6 +36,7 @@ import dev.worklane.adapter.in.web.task.TaskWebMapper;
 import dev.worklane.adapter.in.web.user.UserController;
 import dev.worklane.adapter.in.web.user.UserWebMapperImpl;
 import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.attachment.AttachmentUseCase;
 import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.PasswordResetUseCase;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
@@ -109,7 +111,8 @@ public abstract class WebSlice {
     UserController.class,
     AuthController.class,
     SessionController.class,
-    QueueAdminController.class
+    QueueAdminController.class,
+    AttachmentController.class
   })
   @MockitoBean(
       types = {
@@ -121,7 +124,8 @@ public abstract class WebSlice {
         RegisterUserUseCase.class,
         AuthenticationUseCase.class,
         PasswordResetUseCase.class,
-        QueueAdministrationUseCase.class
+        QueueAdministrationUseCase.class,
+        AttachmentUseCase.class
       })
   @Import(Beans.class)
   public @interface Context {}
