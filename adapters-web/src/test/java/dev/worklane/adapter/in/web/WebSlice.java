@@ -13,6 +13,7 @@ import dev.worklane.adapter.in.web.attachment.AttachmentController;
 import dev.worklane.adapter.in.web.auth.AuthController;
 import dev.worklane.adapter.in.web.auth.SessionController;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.adapter.in.web.file.FileController;
 import dev.worklane.adapter.in.web.project.ProjectController;
 import dev.worklane.adapter.in.web.project.ProjectMemberController;
 import dev.worklane.adapter.in.web.project.ProjectWebMapper;
@@ -41,6 +42,7 @@ import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.PasswordResetUseCase;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
 import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
+import dev.worklane.application.port.in.file.FileDownloadUseCase;
 import dev.worklane.application.port.in.project.ProjectMembersUseCase;
 import dev.worklane.application.port.in.project.ProjectUseCase;
 import dev.worklane.application.port.in.queue.QueueAdministrationUseCase;
@@ -112,7 +114,8 @@ public abstract class WebSlice {
     AuthController.class,
     SessionController.class,
     QueueAdminController.class,
-    AttachmentController.class
+    AttachmentController.class,
+    FileController.class
   })
   @MockitoBean(
       types = {
@@ -125,7 +128,8 @@ public abstract class WebSlice {
         AuthenticationUseCase.class,
         PasswordResetUseCase.class,
         QueueAdministrationUseCase.class,
-        AttachmentUseCase.class
+        AttachmentUseCase.class,
+        FileDownloadUseCase.class
       })
   @Import(Beans.class)
   public @interface Context {}
