@@ -144,7 +144,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
   @ParameterizedTest
   @ValueSource(strings = {"v1", "v2"})
   void uploadProcessListDownloadAndDelete(String version) throws Exception {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     Account colleague = account("USER");
     addMember(setup.owner(), projectOf(setup), colleague);
     byte[] png = png();
@@ -210,7 +210,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void nonMembersSeeNothingAndOtherMembersMayNotDelete() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     Account member = account("USER");
     addMember(setup.owner(), projectOf(setup), member);
     Account outsider = account("USER");
@@ -245,7 +245,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws Exception {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -279,7 +279,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void aStreamedFileIsCutOffAtTheLimitAndLeavesNoObject() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     InputStream body =
         new SequenceInputStream(
             java.util.Collections.enumeration(
@@ -307,7 +307,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void aFileExactlyAtTheLimitIsAccepted() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     byte[] content = new byte[(int) LIMIT];
     java.util.Arrays.fill(content, (byte) 'a');
 
@@ -324,7 +324,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void anUploadBrokenMidwayLeavesNoObject() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     ByteArrayOutputStream truncated = new ByteArrayOutputStream();
     truncated.writeBytes(head("half.txt", "text/plain"));
     truncated.writeBytes(new byte[300_000]);
@@ -338,7 +338,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void aRolledBackTransactionLeavesNoObject() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     jdbc.execute(
         """
         create or replace function e2e_refuse_attachment() returns trigger language plpgsql as $$
@@ -368,7 +368,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void typesOffTheAllowListAre415() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
 
     assertProblem(
         upload(
@@ -407,7 +407,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void hostileNamesAreStoredSafelyAndShownSanitised() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     String[][] cases = {
       {"../../etc/passwd", "passwd"},
       {"..\\..\\boot.ini", "boot.ini"},
@@ -447,7 +447,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void htmlDeclaredAsAPngIsRejectedAndItsObjectDeleted() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     byte[] html =
         "<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
             .getBytes(StandardCharsets.UTF_8);
@@ -469,7 +469,7 @@ class AttachmentsApiIT extends ProjectsE2eTest {
 
   @Test
   void theListIsNewestFirstInCursorPages() {
-    Setup setup = taskOf(account("USER"));
+    Setup setup = taskOf(account("MANAGER"));
     for (int i = 0; i < 3; i++) {
       upload(
           "v2",
