@@ -2,13 +2,17 @@ package dev.worklane.bootstrap.config;
 
 import dev.worklane.adapter.out.redis.RedisSettings;
 import dev.worklane.adapter.out.redis.queue.QueueSettings;
+import dev.worklane.application.service.attachment.AttachmentSettings;
 import dev.worklane.application.service.auth.AuthSettings;
+import dev.worklane.domain.attachment.UploadPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -35,7 +39,37 @@ public record WorklaneProperties(
     String publicUrl,
     @DefaultValue Queue queue,
     @DefaultValue Mail mail,
-    @DefaultValue Storage storage) {
+    @DefaultValue Storage storage,
+    @DefaultValue Attachments attachments) {
+
+  /**
+   * Task attachments: the upload limit and the declared types accepted (blank: {@code
+   * UploadPolicy}'s defaults), and the sweeper's clocks (blank: {@code AttachmentSettings}'s).
+   */
+  public record Attachments(
+      DataSize maxUpload,
+      List<String> allowedTypes,
+      Duration orphanGrace,
+      Duration pendingLimit,
+      Duration archivedRetention,
+      Duration sweepInterval) {
+    public Attachments {
+      allowedTypes =
+          allowedTypes == null
+              ? List.of()
+              : allowedTypes.stream().filter(t -> t != null && !t.isBlank()).toList();
+      orphanGrace = orDefault(orphanGrace, AttachmentSettings.DEFAULT_ORPHAN_GRACE);
+      pendingLimit = orDefault(pendingLimit, AttachmentSettings.DEFAULT_PENDING_LIMIT);
+      archivedRetention =
+          orDefault(archivedRetention, AttachmentSettings.DEFAULT_ARCHIVED_RETENTION);
+    }
+
+    public UploadPolicy policy() {
+      return new UploadPolicy(
+          maxUpload == null ? UploadPolicy.DEFAULT_MAX_BYTES : maxUpload.toBytes(),
+          allowedTypes.isEmpty() ? UploadPolicy.DEFAULT_ALLOWED_TYPES : Set.copyOf(allowedTypes));
+    }
+  }
 
   /**
    * Object storage: {@code type} {@code local} (files under {@code dir}, default {@code

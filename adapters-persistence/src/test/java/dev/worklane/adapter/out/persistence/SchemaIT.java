@@ -29,7 +29,12 @@ class SchemaIT {
     assertThat(entityManagerFactory.getMetamodel().getEntities())
         .extracting(entity -> entity.getName())
         .containsExactlyInAnyOrder(
-            "UserEntity", "ProfileEntity", "RefreshTokenEntity", "ProjectEntity", "TaskEntity");
+            "UserEntity",
+            "ProfileEntity",
+            "RefreshTokenEntity",
+            "ProjectEntity",
+            "TaskEntity",
+            "AttachmentEntity");
     assertThat(jdbc.queryForList("select id from databasechangelog", String.class))
         .contains(
             "20261125-01-users-table",
@@ -47,6 +52,8 @@ class SchemaIT {
             "20261201-07-job-outbox-table",
             "20261201-08-password-reset-tokens-table",
             "20261201-08-password-reset-tokens-indexes",
+            "20261206-01-attachments-table",
+            "20261206-01-attachments-indexes",
             "20261206-03-profile-avatar-key");
   }
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.worklane.adapter.in.web.admin.QueueAdminController;
+import dev.worklane.adapter.in.web.attachment.AttachmentController;
 import dev.worklane.adapter.in.web.auth.AuthController;
 import dev.worklane.adapter.in.web.auth.SessionController;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
@@ -37,6 +38,7 @@ import dev.worklane.adapter.in.web.user.AvatarUrls;
 import dev.worklane.adapter.in.web.user.UserController;
 import dev.worklane.adapter.in.web.user.UserWebMapperImpl;
 import dev.worklane.application.port.in.Actor;
+import dev.worklane.application.port.in.attachment.AttachmentUseCase;
 import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.PasswordResetUseCase;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
@@ -114,6 +116,7 @@ public abstract class WebSlice {
     AuthController.class,
     SessionController.class,
     QueueAdminController.class,
+    AttachmentController.class,
     FileController.class
   })
   @MockitoBean(
@@ -128,6 +131,7 @@ public abstract class WebSlice {
         AuthenticationUseCase.class,
         PasswordResetUseCase.class,
         QueueAdministrationUseCase.class,
+        AttachmentUseCase.class,
         FileDownloadUseCase.class
       })
   @Import(Beans.class)
