@@ -4,6 +4,7 @@ import dev.worklane.adapter.out.storage.local.LocalDiskObjectStorageAdapter;
 import dev.worklane.adapter.out.storage.sniff.TikaContentSnifferAdapter;
 import dev.worklane.application.port.out.ContentSniffer;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class ObjectStorageConfiguration {
+  /** How long the readiness probe waits for the store. */
+  static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
   @Bean
   StorageBackend objectStorage(StorageAdapterSettings settings, Clock clock) {
