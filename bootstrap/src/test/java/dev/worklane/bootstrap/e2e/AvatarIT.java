@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.application.port.model.storage.ObjectVisibility;
 import dev.worklane.application.port.out.ObjectStorage;
+import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.service.user.AvatarSweeper;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -14,11 +16,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +43,7 @@ class AvatarIT extends SharedE2eTest {
       Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
   @Autowired ObjectStorage storage;
+  @Autowired ProfileRepository profiles;
 
   record User(String id, String token) {}
 
@@ -224,6 +230,28 @@ class AvatarIT extends SharedE2eTest {
                     ("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII)))
             .send();
     assertThat(noFile.status()).as(noFile.toString()).isEqualTo(400);
+  }
+
+  /**
+   * The sweep on the real store and database: an object no profile names goes, the avatar in use
+   * stays. A negative grace takes objects of any age (in production: one hour).
+   */
+  @Test
+  void theSweepRemovesStoredAvatarsThatNoProfileNames() {
+    User ada = newUser();
+    byte[] png = render("png");
+    String url = avatarUrl(upload("v2", ada, "me.png", "image/png", png));
+    String orphan = "avatars/" + ada.id() + "/" + UUID.randomUUID() + ".png";
+    storage.put(
+        orphan, new ByteArrayInputStream(png), png.length, "image/png", ObjectVisibility.PUBLIC);
+    assertThat(storedAvatarsOf(ada)).hasSize(2);
+
+    int removed =
+        new AvatarSweeper(storage, profiles, Duration.ofMinutes(-1), Clock.systemUTC()).sweep();
+
+    assertThat(removed).isGreaterThanOrEqualTo(1);
+    assertThat(storedAvatarsOf(ada)).containsExactly(url.substring(url.indexOf("avatars/")));
+    assertThat(fetch(url, null).body()).isEqualTo(png);
   }
 
   record Image(byte[] bytes, String type, String extension) {}
