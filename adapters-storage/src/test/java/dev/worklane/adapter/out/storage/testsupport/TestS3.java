@@ -34,22 +34,29 @@ public final class TestS3 implements AutoCloseable {
   private final String bucket;
   private S3Proxy proxy;
 
-  private TestS3(String bucket) {
-    this.port = freePort();
+  private TestS3(int port, Path directory, String bucket) {
+    this.port = port;
+    this.directory = directory;
     this.bucket = bucket;
+  }
+
+  /** A started server on a free port and a fresh directory, with {@code bucket} created. */
+  public static TestS3 withBucket(String bucket) {
     try {
-      this.directory = Files.createTempDirectory("worklane-s3proxy");
+      return on(freePort(), Files.createTempDirectory("worklane-s3proxy"), bucket);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A started server with {@code bucket} created. */
-  public static TestS3 withBucket(String bucket) {
-    TestS3 server = new TestS3(bucket);
+  /** A started server on {@code port} keeping its objects in {@code directory}. */
+  public static TestS3 on(int port, Path directory, String bucket) {
+    TestS3 server = new TestS3(port, directory, bucket);
     server.start();
     try (S3Client client = S3Clients.client(server.settings(), credentials())) {
-      client.createBucket(request -> request.bucket(bucket));
+      if (!client.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
+        client.createBucket(request -> request.bucket(bucket));
+      }
     }
     return server;
   }
@@ -113,7 +120,7 @@ public final class TestS3 implements AutoCloseable {
     return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
