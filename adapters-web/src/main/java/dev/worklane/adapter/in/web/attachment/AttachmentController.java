@@ -70,6 +70,10 @@ public class AttachmentController {
   @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @Operation(
       summary = "Attach a file to a task",
+      description =
+          "Members of the task's project upload; the file is streamed to storage, answered"
+              + " PENDING and processed by the `attachment.process` job (SHA-256, type read from"
+              + " the bytes) into READY or REJECTED.",
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
@@ -126,6 +130,9 @@ public class AttachmentController {
   }
 
   /** Newest first; cursor pages. */
+  @Operation(
+      summary = "List a task's attachments",
+      description = "Newest first, in cursor pages; READY ones carry a signed `downloadUrl`.")
   @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(path = TASK_ATTACHMENTS, version = ApiVersioning.V1_AND_LATER)
   ApiResponse<List<AttachmentResponse>> list(
@@ -143,12 +150,20 @@ public class AttachmentController {
         cursors.next(page, list));
   }
 
+  @Operation(
+      summary = "Read an attachment",
+      description =
+          "Its metadata and, when READY, a `downloadUrl` valid for one hour that serves the bytes"
+              + " as an attachment with the type read from them.")
   @Problems(HttpStatus.NOT_FOUND)
   @GetMapping(path = ATTACHMENT, version = ApiVersioning.V1_AND_LATER)
   ApiResponse<AttachmentResponse> get(Actor actor, @PathVariable UUID id) {
     return envelopes.of(toResponse(attachments.get(actor, new AttachmentId(id))));
   }
 
+  @Operation(
+      summary = "Delete an attachment",
+      description = "By its uploader, the project's owner or a manager: the row, then the bytes.")
   @Problems({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
   @DeleteMapping(path = ATTACHMENT, version = ApiVersioning.V1_AND_LATER)
   ResponseEntity<Void> delete(Actor actor, @PathVariable UUID id) {

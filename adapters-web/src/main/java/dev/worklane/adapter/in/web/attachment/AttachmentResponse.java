@@ -18,9 +18,15 @@ public record AttachmentResponse(
     UUID id,
     UUID taskId,
     @Schema(maxLength = 255) String fileName,
-    @Schema(maxLength = 191, description = "The media type the uploader declared")
+    @Schema(
+            maxLength = 191,
+            pattern = MEDIA_TYPE,
+            description = "The media type the uploader declared")
         String contentType,
-    @Schema(maxLength = 191, description = "The media type read from the bytes, once processed")
+    @Schema(
+            maxLength = 191,
+            pattern = MEDIA_TYPE,
+            description = "The media type read from the bytes, once processed")
         @Nullable String detectedType,
     @Schema(minimum = "0") long sizeBytes,
     @Schema(pattern = "^[0-9a-f]{64}$", maxLength = 64, description = "SHA-256 of the bytes, hex")
@@ -35,4 +41,6 @@ public record AttachmentResponse(
             maxLength = 4096,
             description = "Signed download URL while READY; null otherwise")
         @Nullable URI downloadUrl,
-    @Nullable Instant downloadUrlExpiresAt) {}
+    @Nullable Instant downloadUrlExpiresAt) {
+  static final String MEDIA_TYPE = "^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$";
+}

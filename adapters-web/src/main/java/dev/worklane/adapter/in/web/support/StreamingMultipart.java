@@ -154,13 +154,23 @@ public final class StreamingMultipart {
       return b;
     }
 
+    /**
+     * Fills as much of {@code buffer} as the part has: the multipart parser hands out at most its
+     * own 4 KB buffer per read, and a consumer writing 4 KB at a time (a disk, a socket) would pay
+     * a system call for each.
+     */
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
+      int filled = 0;
+      while (filled < length) {
+        int n = super.read(buffer, offset + filled, length - filled);
+        if (n < 0) {
+          break;
+        }
+        filled += n;
         count(n);
       }
-      return n;
+      return filled == 0 && length > 0 ? -1 : filled;
     }
 
     @Override
