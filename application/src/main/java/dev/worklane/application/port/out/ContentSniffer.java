@@ -9,9 +9,8 @@ import java.io.InputStream;
 public interface ContentSniffer {
 
   /**
-   * The media type of {@code content}, e.g. {@code image/png}, or {@code
-   * application/octet-stream} when nothing is recognised. Reads only as much of the stream as it
-   * needs; does not close it.
+   * The media type of {@code content}, e.g. {@code image/png}, or {@code application/octet-stream}
+   * when nothing is recognised. Reads only as much of the stream as it needs; does not close it.
    */
   String sniff(InputStream content);
 }

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * attachments/2026/12/<uuid>}.
  *
  * <p>Every method throws {@link StorageUnavailableException} when the store cannot be reached (the
- * web layer answers 503 {@code STORAGE_UNAVAILABLE} with {@code Retry-After}); no method returns
- * or throws a credential.
+ * web layer answers 503 {@code STORAGE_UNAVAILABLE} with {@code Retry-After}); no method returns or
+ * throws a credential.
  */
 public interface ObjectStorage {
 
@@ -32,7 +32,11 @@ public interface ObjectStorage {
    * e.g. because a size limit was crossed) leaves no object behind. Overwrites an existing object.
    */
   StoredObject put(
-      String key, InputStream content, long length, String contentType, ObjectVisibility visibility);
+      String key,
+      InputStream content,
+      long length,
+      String contentType,
+      ObjectVisibility visibility);
 
   /**
    * Opens the object, or a byte range of it. Empty when there is no such object. The caller closes
