@@ -29,7 +29,12 @@ class SchemaIT {
     assertThat(entityManagerFactory.getMetamodel().getEntities())
         .extracting(entity -> entity.getName())
         .containsExactlyInAnyOrder(
-            "UserEntity", "ProfileEntity", "RefreshTokenEntity", "ProjectEntity", "TaskEntity");
+            "UserEntity",
+            "ProfileEntity",
+            "RefreshTokenEntity",
+            "ProjectEntity",
+            "TaskEntity",
+            "ReportEntity");
     assertThat(jdbc.queryForList("select id from databasechangelog", String.class))
         .contains(
             "20261125-01-users-table",
@@ -46,7 +51,9 @@ class SchemaIT {
             "20261201-05-tasks-indexes",
             "20261201-07-job-outbox-table",
             "20261201-08-password-reset-tokens-table",
-            "20261201-08-password-reset-tokens-indexes");
+            "20261201-08-password-reset-tokens-indexes",
+            "20261206-02-reports-table",
+            "20261206-02-reports-indexes");
   }
 
   @Test
