@@ -3,6 +3,7 @@ package dev.worklane.bootstrap.config;
 import dev.worklane.adapter.out.redis.RedisSettings;
 import dev.worklane.adapter.out.redis.queue.QueueSettings;
 import dev.worklane.application.service.auth.AuthSettings;
+import dev.worklane.application.service.report.ReportSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,18 @@ public record WorklaneProperties(
     @DefaultValue Cursor cursor,
     String publicUrl,
     @DefaultValue Queue queue,
-    @DefaultValue Mail mail) {
+    @DefaultValue Mail mail,
+    @DefaultValue Report report) {
+
+  /**
+   * Reports: kept {@code retention} after they finish (then object and row are removed), swept
+   * every {@code sweepInterval}.
+   */
+  public record Report(Duration retention, Duration sweepInterval) {
+    public Report {
+      retention = orDefault(retention, ReportSettings.DEFAULT_RETENTION);
+    }
+  }
 
   /**
    * The job queue. {@code concurrency} maps a queue name to its worker count on this instance;

@@ -15,6 +15,8 @@ import dev.worklane.adapter.in.web.error.ProblemWriter;
 import dev.worklane.adapter.in.web.project.ProjectController;
 import dev.worklane.adapter.in.web.project.ProjectMemberController;
 import dev.worklane.adapter.in.web.project.ProjectWebMapper;
+import dev.worklane.adapter.in.web.report.ReportController;
+import dev.worklane.adapter.in.web.report.ReportWebMapper;
 import dev.worklane.adapter.in.web.security.AdminSecurityConfiguration;
 import dev.worklane.adapter.in.web.security.ApiSecurityConfiguration;
 import dev.worklane.adapter.in.web.security.JwtConfiguration;
@@ -42,6 +44,7 @@ import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
 import dev.worklane.application.port.in.project.ProjectMembersUseCase;
 import dev.worklane.application.port.in.project.ProjectUseCase;
 import dev.worklane.application.port.in.queue.QueueAdministrationUseCase;
+import dev.worklane.application.port.in.report.ReportUseCase;
 import dev.worklane.application.port.in.task.TaskUseCase;
 import dev.worklane.application.port.in.user.MyAccountUseCase;
 import dev.worklane.application.port.in.user.UserAdministrationUseCase;
@@ -109,7 +112,8 @@ public abstract class WebSlice {
     UserController.class,
     AuthController.class,
     SessionController.class,
-    QueueAdminController.class
+    QueueAdminController.class,
+    ReportController.class
   })
   @MockitoBean(
       types = {
@@ -121,7 +125,8 @@ public abstract class WebSlice {
         RegisterUserUseCase.class,
         AuthenticationUseCase.class,
         PasswordResetUseCase.class,
-        QueueAdministrationUseCase.class
+        QueueAdministrationUseCase.class,
+        ReportUseCase.class
       })
   @Import(Beans.class)
   public @interface Context {}
@@ -143,7 +148,8 @@ public abstract class WebSlice {
     Envelopes.class,
     TaskWebMapper.class,
     ProjectWebMapper.class,
-    UserWebMapperImpl.class
+    UserWebMapperImpl.class,
+    ReportWebMapper.class
   })
   static class Beans {
 

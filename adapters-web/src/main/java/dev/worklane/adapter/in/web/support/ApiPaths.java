@@ -28,6 +28,7 @@ public final class ApiPaths {
   public static final String USERS = "/users";
   public static final String PROJECTS = "/projects";
   public static final String TASKS = "/tasks";
+  public static final String REPORTS = "/reports";
 
   // v1-only endpoints named by filters and security rules
   public static final String V1_LOGIN = V1 + AUTH + "/login";
