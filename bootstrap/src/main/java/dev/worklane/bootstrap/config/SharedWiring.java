@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * What every feature's wiring shares: the clock, the cache rule for writes, and the one thread that
  * runs every feature's {@link PeriodicTask}. Use cases are plain classes created by {@code @Bean}
  * methods, one configuration per feature ({@code AuthWiring}, {@code UserWiring}, {@code
- * ProjectWiring}, {@code TaskWiring}, {@code JobWiring}, {@code MailWiring}).
+ * ProjectWiring}, {@code TaskWiring}, {@code JobWiring}, {@code MailWiring}, {@code
+ * StorageWiring}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SharedWiring {

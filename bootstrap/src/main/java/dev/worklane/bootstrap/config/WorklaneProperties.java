@@ -36,7 +36,43 @@ public record WorklaneProperties(
     String publicUrl,
     @DefaultValue Queue queue,
     @DefaultValue Mail mail,
+    @DefaultValue Storage storage,
     @DefaultValue Report report) {
+
+  /**
+   * Object storage: {@code type} {@code local} (files under {@code dir}, default {@code
+   * <data-dir>/files}) or {@code s3}. {@code publicFilesBaseUrl} blank: the app's own {@code
+   * /files/public}. {@code signingSecret} blank: generated once into {@code signingSecretFile} (or
+   * the data directory).
+   */
+  public record Storage(
+      String type,
+      Path dir,
+      String signingSecret,
+      String signingSecretFile,
+      String publicFilesBaseUrl,
+      @DefaultValue S3 s3) {
+    @Override
+    public String toString() {
+      return "Storage[type=" + type + ", dir=" + dir + ", signingSecret=****, s3=" + s3 + "]";
+    }
+  }
+
+  /** The S3 store; credentials come from the AWS SDK's default chain, never from here. */
+  public record S3(
+      String endpoint, String bucket, boolean pathStyle, String region, Duration timeout) {}
+
+  public Path resolvedStorageDir() {
+    return storage.dir() == null || storage.dir().toString().isBlank()
+        ? dataDir.resolve("files")
+        : storage.dir();
+  }
+
+  public Path resolvedStorageSigningSecretFile() {
+    return isBlank(storage.signingSecretFile())
+        ? dataDir.resolve("storage-signing-secret")
+        : Path.of(storage.signingSecretFile());
+  }
 
   /**
    * Reports: kept {@code retention} after they finish (then object and row are removed), swept

@@ -12,6 +12,7 @@ import dev.worklane.adapter.in.web.admin.QueueAdminController;
 import dev.worklane.adapter.in.web.auth.AuthController;
 import dev.worklane.adapter.in.web.auth.SessionController;
 import dev.worklane.adapter.in.web.error.ProblemWriter;
+import dev.worklane.adapter.in.web.file.FileController;
 import dev.worklane.adapter.in.web.project.ProjectController;
 import dev.worklane.adapter.in.web.project.ProjectMemberController;
 import dev.worklane.adapter.in.web.project.ProjectWebMapper;
@@ -41,6 +42,7 @@ import dev.worklane.application.port.in.auth.AuthenticationUseCase;
 import dev.worklane.application.port.in.auth.PasswordResetUseCase;
 import dev.worklane.application.port.in.auth.RegisterUserUseCase;
 import dev.worklane.application.port.in.auth.RevocationCheckUseCase;
+import dev.worklane.application.port.in.file.FileDownloadUseCase;
 import dev.worklane.application.port.in.project.ProjectMembersUseCase;
 import dev.worklane.application.port.in.project.ProjectUseCase;
 import dev.worklane.application.port.in.queue.QueueAdministrationUseCase;
@@ -113,6 +115,7 @@ public abstract class WebSlice {
     AuthController.class,
     SessionController.class,
     QueueAdminController.class,
+    FileController.class,
     ReportController.class
   })
   @MockitoBean(
@@ -126,6 +129,7 @@ public abstract class WebSlice {
         AuthenticationUseCase.class,
         PasswordResetUseCase.class,
         QueueAdministrationUseCase.class,
+        FileDownloadUseCase.class,
         ReportUseCase.class
       })
   @Import(Beans.class)

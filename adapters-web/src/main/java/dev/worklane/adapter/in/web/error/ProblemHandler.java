@@ -1,11 +1,15 @@
 package dev.worklane.adapter.in.web.error;
 
 import dev.worklane.adapter.in.web.error.ProblemWriter.FieldError;
+import dev.worklane.adapter.in.web.file.FileReadFailedException;
+import dev.worklane.adapter.in.web.file.RangeNotSatisfiableException;
 import dev.worklane.adapter.in.web.support.BodySizeLimitFilter.BodyTooLargeException;
 import dev.worklane.adapter.in.web.support.ControlCharacterGuard.ControlCharacterException;
 import dev.worklane.adapter.in.web.support.IfMatch;
 import dev.worklane.adapter.in.web.support.InvalidCursorException;
 import dev.worklane.adapter.in.web.support.PageParameters;
+import dev.worklane.application.port.in.file.FileLinkRejectedException;
+import dev.worklane.application.port.out.StorageUnavailableException;
 import dev.worklane.domain.common.AuthenticationFailedException;
 import dev.worklane.domain.common.ConflictException;
 import dev.worklane.domain.common.DomainException;
@@ -52,6 +56,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
   static final String DATABASE_RETRY_AFTER_SECONDS = "2";
+  static final String STORAGE_RETRY_AFTER_SECONDS = "5";
 
   private final ProblemWriter problems;
 
@@ -108,6 +113,51 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         .body(problems.problem(request, status, ex.code(), ex.getMessage()));
   }
 
+  /**
+   * The object store is down or answered a server fault: the caller may retry. One line per
+   * request, no stack trace; the message names the operation, never a URL or credential.
+   */
+  @ExceptionHandler({StorageUnavailableException.class, FileReadFailedException.class})
+  ResponseEntity<ProblemDetail> storageUnavailable(
+      RuntimeException ex, HttpServletRequest request) {
+    LOG.warn(
+        "storage_unavailable path={} error={}",
+        request.getRequestURI(),
+        ex.getCause() == null ? ex.getMessage() : ex.getCause().getClass().getSimpleName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, STORAGE_RETRY_AFTER_SECONDS)
+        .body(
+            problems.problem(
+                request,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "STORAGE_UNAVAILABLE",
+                "File storage is temporarily unavailable; retry shortly"));
+  }
+
+  /** A signed download link that was edited (or forged) or has expired. */
+  @ExceptionHandler(FileLinkRejectedException.class)
+  ResponseEntity<ProblemDetail> fileLinkRejected(
+      FileLinkRejectedException ex, HttpServletRequest request) {
+    String code =
+        ex.reason() == FileLinkRejectedException.Reason.EXPIRED ? "LINK_EXPIRED" : "LINK_INVALID";
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(problems.problem(request, HttpStatus.FORBIDDEN, code, ex.getMessage()));
+  }
+
+  /** 416 names the size, so a client can ask again for a range that exists. */
+  @ExceptionHandler(RangeNotSatisfiableException.class)
+  ResponseEntity<ProblemDetail> rangeNotSatisfiable(
+      RangeNotSatisfiableException ex, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+        .header(HttpHeaders.CONTENT_RANGE, "bytes */" + ex.size())
+        .body(
+            problems.problem(
+                request,
+                HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                "RANGE_NOT_SATISFIABLE",
+                ex.getMessage()));
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
     LOG.warn("authz_denied path={}", request.getRequestURI());
@@ -129,6 +179,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
     if (causedByBodyLimit(ex)) {
       return tooLarge(request, ex);
+    }
+    StorageUnavailableException storage = causeOfType(ex, StorageUnavailableException.class);
+    if (storage != null) {
+      return storageUnavailable(storage, request);
     }
     if (DatabaseFailures.isUnavailable(ex)) {
       // An outage is not a bug: one line per request, no stack trace flooding the error log.
@@ -330,6 +384,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.CONTENT_TOO_LARGE,
                 "PAYLOAD_TOO_LARGE",
                 "Request body is too large"));
+  }
+
+  private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static boolean causedByBodyLimit(Throwable ex) {

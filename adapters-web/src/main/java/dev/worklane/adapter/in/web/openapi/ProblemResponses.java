@@ -153,8 +153,8 @@ final class ProblemResponses {
       add(
           responses,
           "503",
-          "`DATABASE_UNAVAILABLE` / `SESSION_STORE_UNAVAILABLE`: retry after `Retry-After`"
-              + " seconds");
+          "`DATABASE_UNAVAILABLE` / `SESSION_STORE_UNAVAILABLE` / `STORAGE_UNAVAILABLE`: retry"
+              + " after `Retry-After` seconds");
     }
     // Numeric order reads best in Swagger UI.
     Map<String, ApiResponse> sorted = new TreeMap<>(responses);

@@ -51,6 +51,16 @@ public final class ApiPaths {
   public static final List<String> PUBLIC_UNLIMITED = List.of(JWKS, HEALTH, READY);
 
   /**
+   * Files the app serves itself, unversioned and without credentials: signed downloads of the
+   * local-disk store ({@code /files/download/<key>?expires=…&name=…&type=…&signature=…}, the
+   * signature is the authorisation) and public objects ({@code /files/public/<key>}, the default
+   * {@code WORKLANE_PUBLIC_FILES_BASE_URL}). Rate-limited like every other path.
+   */
+  public static final String FILES_DOWNLOAD = "/files/download";
+
+  public static final String FILES_PUBLIC = "/files/public";
+
+  /**
    * The admin area: browser sessions of admins only, CSRF on every unsafe request, no bearer
    * tokens. Not a versioned API: absent from the OpenAPI documents.
    */
