@@ -1,5 +1,6 @@
 package dev.worklane.bootstrap.config;
 
+import dev.worklane.adapter.out.storage.metrics.MicrometerReportMetricsAdapter;
 import dev.worklane.application.job.GenerateReportHandler;
 import dev.worklane.application.port.out.Cache;
 import dev.worklane.application.port.out.JobQueue;
@@ -16,6 +17,7 @@ import dev.worklane.application.service.job.Jobs;
 import dev.worklane.application.service.report.ReportRetention;
 import dev.worklane.application.service.report.ReportService;
 import dev.worklane.application.service.report.ReportSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +28,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportWiring {
+
+  @Bean
+  ReportMetrics reportMetrics(MeterRegistry registry) {
+    return new MicrometerReportMetricsAdapter(registry);
+  }
 
   @Bean
   ReportSettings reportSettings(WorklaneProperties properties) {
