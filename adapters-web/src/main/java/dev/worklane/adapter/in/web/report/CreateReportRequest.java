@@ -2,6 +2,8 @@ package dev.worklane.adapter.in.web.report;
 
 import dev.worklane.domain.report.ReportFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /projects/{id}/reports}: the format (required; {@code CSV} only) and the task list's
@@ -10,5 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param <F> {@link ReportFiltersV1} or {@link ReportFiltersV2}
  */
 @Schema(name = "CreateReportRequest")
+@NullMarked
 public record CreateReportRequest<F>(
-    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ReportFormat format, F filters) {}
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ReportFormat format,
+    @Nullable F filters) {}

@@ -27,8 +27,9 @@ final class ReportFields {
       @Schema(description = "When it became READY or FAILED") @Nullable Instant completedAt,
       @Schema(description = "When the report and its file are removed; then it is 404")
           Instant expiresAt,
-      @Schema(description = "Tasks in the file, once READY") @Nullable Long rowCount,
-      @Schema(description = "Bytes of the file, once READY") @Nullable Long sizeBytes,
+      @Schema(minimum = "0", description = "Tasks in the file, once READY") @Nullable Long rowCount,
+      @Schema(minimum = "0", description = "Bytes of the file, once READY")
+          @Nullable Long sizeBytes,
       @Schema(
               description =
                   "Once READY: a signed URL serving the CSV as an attachment, valid until"
