@@ -7,10 +7,15 @@ import dev.worklane.adapter.out.storage.StorageAdapterSettings;
 import dev.worklane.application.port.in.file.FileDownloadUseCase;
 import dev.worklane.application.port.out.ObjectStorage;
 import dev.worklane.application.port.out.ServedFiles;
+import dev.worklane.application.port.out.StorageUnavailableException;
 import dev.worklane.application.service.file.FileDownloadService;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -23,6 +28,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import(ObjectStorageConfiguration.class)
 public class StorageWiring {
+  private static final Logger LOG = LoggerFactory.getLogger(StorageWiring.class);
 
   @Bean
   StorageAdapterSettings storageAdapterSettings(WorklaneProperties properties) {
@@ -67,6 +73,24 @@ public class StorageWiring {
   FileDownloadUseCase fileDownloadUseCase(
       ServedFiles servedFiles, ObjectStorage storage, Clock clock) {
     return new FileDownloadService(servedFiles, storage, clock);
+  }
+
+  /**
+   * {@code storage} in the readiness group ({@code /ready}): the store answers (local: the
+   * directory is writable; S3: HeadBucket within 2 s). DOWN carries no detail: the reason is in the
+   * log and in {@code worklane.storage.requests{operation=check,outcome=error}}.
+   */
+  @Bean
+  HealthIndicator storageHealthIndicator(ObjectStorage storage) {
+    return () -> {
+      try {
+        storage.check();
+        return Health.up().build();
+      } catch (StorageUnavailableException e) {
+        LOG.warn("storage_check_failed error={}", e.getMessage());
+        return Health.down().build();
+      }
+    };
   }
 
   private static String withoutTrailingSlash(String url) {

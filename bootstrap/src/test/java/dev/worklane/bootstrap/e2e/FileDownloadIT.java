@@ -42,6 +42,7 @@ class FileDownloadIT extends SharedE2eTest {
   @Test
   void servesAValidLinkAsAnAttachmentThatNeverRendersOnOurOrigin() {
     store(DIGITS, ObjectVisibility.PRIVATE);
+    double downloaded = downloadedBytes();
 
     Api.Response response =
         api().get(presigned(Duration.ofMinutes(5), "résumé \"v2\".html", "text/plain"), null);
@@ -58,10 +59,19 @@ class FileDownloadIT extends SharedE2eTest {
     assertThat(response.header("Accept-Ranges")).isEqualTo("bytes");
     assertThat(response.header("Content-Length")).isEqualTo("10");
     assertThat(response.header("Cache-Control")).contains("no-store");
+    assertThat(downloadedBytes()).as("bytes the app served").isEqualTo(downloaded + 10);
     assertThat(Files.exists(DATA_DIR.resolve("files").resolve(key)))
         .as("objects live under $WORKLANE_DATA_DIR/files")
         .isTrue();
     assertThat(DATA_DIR.resolve("storage-signing-secret")).exists();
+  }
+
+  double downloadedBytes() {
+    return contextMeters
+        .get("worklane.storage.bytes")
+        .tag("direction", "downloaded")
+        .counter()
+        .count();
   }
 
   @Test
