@@ -1,6 +1,11 @@
 package dev.worklane.application.job;
 
 import dev.worklane.application.port.out.JobRequest;
+import dev.worklane.domain.project.ProjectKey;
+import dev.worklane.domain.report.ReportFailure;
+import dev.worklane.domain.report.ReportId;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,6 +21,13 @@ public final class EmailJobs {
   static final String TO = "to";
 
   static final String WELCOME = "welcome";
+  static final String REPORT_READY = "report-ready";
+  static final String REPORT_FAILED = "report-failed";
+
+  static final String REPORT_ID = "reportId";
+  static final String PROJECT_KEY = "projectKey";
+  static final String EXPIRES_AT = "expiresAt";
+  static final String FAILURE = "failure";
 
   private EmailJobs() {}
 
@@ -25,5 +37,44 @@ public final class EmailJobs {
    */
   public static JobRequest welcome(String to) {
     return JobRequest.of(JobRequest.EMAIL_QUEUE, TYPE, Map.of(TEMPLATE, WELCOME, TO, to));
+  }
+
+  /**
+   * To the requester of a READY report: a link to {@code GET /reports/{id}}, which signs a fresh
+   * download URL at each read, rather than the signed URL itself, which expires within the hour.
+   */
+  public static JobRequest reportReady(
+      String to, ReportId report, ProjectKey project, Instant expiresAt) {
+    return JobRequest.of(
+        JobRequest.EMAIL_QUEUE,
+        TYPE,
+        Map.of(
+            TEMPLATE,
+            REPORT_READY,
+            TO,
+            to,
+            REPORT_ID,
+            report.toString(),
+            PROJECT_KEY,
+            project.value(),
+            EXPIRES_AT,
+            expiresAt.toString()));
+  }
+
+  /**
+   * To the requester of a FAILED report, with the failure's fixed reason. {@code project} is null
+   * when the project is gone.
+   */
+  public static JobRequest reportFailed(
+      String to, ReportId report, ProjectKey project, ReportFailure failure) {
+    Map<String, String> data = new HashMap<>();
+    data.put(TEMPLATE, REPORT_FAILED);
+    data.put(TO, to);
+    data.put(REPORT_ID, report.toString());
+    data.put(FAILURE, failure.name());
+    if (project != null) {
+      data.put(PROJECT_KEY, project.value());
+    }
+    return JobRequest.of(JobRequest.EMAIL_QUEUE, TYPE, data);
   }
 }

@@ -2,7 +2,12 @@ package dev.worklane.application.job;
 
 import dev.worklane.application.port.out.EmailMessage;
 import dev.worklane.application.port.out.Mailer;
+import dev.worklane.domain.project.ProjectKey;
+import dev.worklane.domain.report.ReportFailure;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Runs {@code email.send}: renders the template named in the job and hands the message to the
@@ -42,11 +47,76 @@ public final class SendEmailHandler implements JobHandler {
                   "Hello,\n\nyour Worklane account is ready. Sign in at "
                       + publicUrl
                       + "/api/v1/auth/login with this email address.\n\nThe Worklane team\n");
+          case EmailJobs.REPORT_READY ->
+              new EmailMessage(
+                  job.id(),
+                  to,
+                  "Your Worklane report is ready",
+                  "Hello,\n\nthe report of the tasks of project "
+                      + projectKey(data)
+                      + " that you asked for is ready. Open\n\n  "
+                      + reportUrl(data)
+                      + "\n\nsigned in as this account for a download link valid for one hour."
+                      + " The report is kept until "
+                      + expiry(data)
+                      + ".\n\nThe Worklane team\n");
+          case EmailJobs.REPORT_FAILED ->
+              new EmailMessage(
+                  job.id(),
+                  to,
+                  "Your Worklane report could not be generated",
+                  "Hello,\n\nthe report "
+                      + (data.containsKey(EmailJobs.PROJECT_KEY)
+                          ? "of the tasks of project " + projectKey(data) + " "
+                          : "")
+                      + "that you asked for could not be generated: "
+                      + failure(data).reason()
+                      + "\n\nIts status: "
+                      + reportUrl(data)
+                      + "\n\nThe Worklane team\n");
           default -> throw new PermanentJobFailure("unknown email template");
         };
     job.log("sending " + data.get(EmailJobs.TEMPLATE) + " email");
     mailer.send(message);
     job.progress(100);
+  }
+
+  /** Where the requester reads the report (v2, the current version). */
+  private String reportUrl(Map<String, String> data) {
+    return publicUrl + "/api/v2/reports/" + uuid(required(data, EmailJobs.REPORT_ID));
+  }
+
+  /** Only values that pass the checks reach the text: a job's data is not trusted blindly. */
+  private static String projectKey(Map<String, String> data) {
+    try {
+      return new ProjectKey(required(data, EmailJobs.PROJECT_KEY)).value();
+    } catch (RuntimeException e) {
+      throw new PermanentJobFailure("email job with an invalid project key");
+    }
+  }
+
+  private static ReportFailure failure(Map<String, String> data) {
+    try {
+      return ReportFailure.valueOf(required(data, EmailJobs.FAILURE));
+    } catch (IllegalArgumentException e) {
+      throw new PermanentJobFailure("email job with an unknown report failure");
+    }
+  }
+
+  private static Instant expiry(Map<String, String> data) {
+    try {
+      return Instant.parse(required(data, EmailJobs.EXPIRES_AT));
+    } catch (DateTimeParseException e) {
+      throw new PermanentJobFailure("email job with an invalid expiry");
+    }
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new PermanentJobFailure("email job with an invalid report id");
+    }
   }
 
   private static String required(Map<String, String> data, String key) {

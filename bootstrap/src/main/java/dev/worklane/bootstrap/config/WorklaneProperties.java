@@ -5,6 +5,7 @@ import dev.worklane.adapter.out.redis.queue.QueueSettings;
 import dev.worklane.application.service.attachment.AttachmentSettings;
 import dev.worklane.application.service.auth.AuthSettings;
 import dev.worklane.domain.attachment.UploadPolicy;
+import dev.worklane.application.service.report.ReportSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,8 @@ public record WorklaneProperties(
     @DefaultValue Queue queue,
     @DefaultValue Mail mail,
     @DefaultValue Storage storage,
-    @DefaultValue Attachments attachments) {
+    @DefaultValue Attachments attachments,
+    @DefaultValue Report report) {
 
   /**
    * Task attachments: the upload limit and the declared types accepted (blank: {@code
@@ -104,6 +106,16 @@ public record WorklaneProperties(
     return isBlank(storage.signingSecretFile())
         ? dataDir.resolve("storage-signing-secret")
         : Path.of(storage.signingSecretFile());
+  }
+
+  /**
+   * Reports: kept {@code retention} after they finish (then object and row are removed), swept
+   * every {@code sweepInterval}.
+   */
+  public record Report(Duration retention, Duration sweepInterval) {
+    public Report {
+      retention = orDefault(retention, ReportSettings.DEFAULT_RETENTION);
+    }
   }
 
   /**

@@ -34,7 +34,8 @@ class SchemaIT {
             "RefreshTokenEntity",
             "ProjectEntity",
             "TaskEntity",
-            "AttachmentEntity");
+            "AttachmentEntity",
+            "ReportEntity");
     assertThat(jdbc.queryForList("select id from databasechangelog", String.class))
         .contains(
             "20261125-01-users-table",
@@ -54,7 +55,9 @@ class SchemaIT {
             "20261201-08-password-reset-tokens-indexes",
             "20261206-01-attachments-table",
             "20261206-01-attachments-indexes",
-            "20261206-03-profile-avatar-key");
+            "20261206-03-profile-avatar-key",
+            "20261206-02-reports-table",
+            "20261206-02-reports-indexes");
   }
 
   @Test

@@ -17,6 +17,8 @@ import dev.worklane.adapter.in.web.file.FileController;
 import dev.worklane.adapter.in.web.project.ProjectController;
 import dev.worklane.adapter.in.web.project.ProjectMemberController;
 import dev.worklane.adapter.in.web.project.ProjectWebMapper;
+import dev.worklane.adapter.in.web.report.ReportController;
+import dev.worklane.adapter.in.web.report.ReportWebMapper;
 import dev.worklane.adapter.in.web.security.AdminSecurityConfiguration;
 import dev.worklane.adapter.in.web.security.ApiSecurityConfiguration;
 import dev.worklane.adapter.in.web.security.JwtConfiguration;
@@ -47,6 +49,7 @@ import dev.worklane.application.port.in.file.FileDownloadUseCase;
 import dev.worklane.application.port.in.project.ProjectMembersUseCase;
 import dev.worklane.application.port.in.project.ProjectUseCase;
 import dev.worklane.application.port.in.queue.QueueAdministrationUseCase;
+import dev.worklane.application.port.in.report.ReportUseCase;
 import dev.worklane.application.port.in.task.TaskUseCase;
 import dev.worklane.application.port.in.user.AvatarUseCase;
 import dev.worklane.application.port.in.user.MyAccountUseCase;
@@ -117,7 +120,8 @@ public abstract class WebSlice {
     SessionController.class,
     QueueAdminController.class,
     AttachmentController.class,
-    FileController.class
+    FileController.class,
+    ReportController.class
   })
   @MockitoBean(
       types = {
@@ -132,7 +136,8 @@ public abstract class WebSlice {
         PasswordResetUseCase.class,
         QueueAdministrationUseCase.class,
         AttachmentUseCase.class,
-        FileDownloadUseCase.class
+        FileDownloadUseCase.class,
+        ReportUseCase.class
       })
   @Import(Beans.class)
   public @interface Context {}
@@ -155,7 +160,8 @@ public abstract class WebSlice {
     TaskWebMapper.class,
     ProjectWebMapper.class,
     UserWebMapperImpl.class,
-    AvatarUrls.class
+    AvatarUrls.class,
+    ReportWebMapper.class
   })
   static class Beans {
 

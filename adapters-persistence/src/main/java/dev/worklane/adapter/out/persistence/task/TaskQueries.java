@@ -4,6 +4,7 @@ import static dev.worklane.adapter.out.persistence.support.Keyset.utc;
 
 import dev.worklane.adapter.out.persistence.support.Keyset;
 import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Position;
 import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.domain.project.ProjectId;
 import dev.worklane.domain.task.Task;
@@ -41,11 +42,38 @@ final class TaskQueries {
    * would not be used as an index bound.
    */
   static Statement page(ProjectId project, TaskFilter filter, CursorRequest cursor) {
+    return after(project, filter, cursor.after(), Keyset.limitOf(cursor));
+  }
+
+  /**
+   * Up to {@code limit} tasks after {@code after} (null: from the first): the page query and the
+   * export's walk alike, so both stay the same index range scan.
+   */
+  static Statement after(ProjectId project, TaskFilter filter, Position after, int limit) {
     MapSqlParameterSource params = new MapSqlParameterSource("project", project.value());
-    StringBuilder sql =
-        new StringBuilder("select ")
-            .append(COLUMNS)
-            .append(" from tasks where project_id = :project");
+    StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from tasks");
+    where(sql, params, project, filter);
+    if (after != null) {
+      sql.append(" and (created_at, id) > (:afterAt, :afterId)");
+      params.addValue("afterAt", utc(after.at())).addValue("afterId", after.id());
+    }
+    sql.append(" order by created_at, id limit :limit");
+    params.addValue("limit", limit);
+    return new Statement(sql.toString(), params);
+  }
+
+  /** Served by the same indexes as the pages (their leading columns are the filter's). */
+  static Statement count(ProjectId project, TaskFilter filter) {
+    MapSqlParameterSource params = new MapSqlParameterSource();
+    StringBuilder sql = new StringBuilder("select count(*) from tasks");
+    where(sql, params, project, filter);
+    return new Statement(sql.toString(), params);
+  }
+
+  private static void where(
+      StringBuilder sql, MapSqlParameterSource params, ProjectId project, TaskFilter filter) {
+    sql.append(" where project_id = :project");
+    params.addValue("project", project.value());
     if (filter.status() != null) {
       sql.append(" and status = :status");
       params.addValue("status", filter.status().name());
@@ -54,13 +82,6 @@ final class TaskQueries {
       sql.append(" and assignee_id = :assignee");
       params.addValue("assignee", filter.assigneeId().value());
     }
-    if (cursor.after() != null) {
-      sql.append(" and (created_at, id) > (:afterAt, :afterId)");
-      params.addValue("afterAt", utc(cursor.after().at())).addValue("afterId", cursor.after().id());
-    }
-    sql.append(" order by created_at, id limit :limit");
-    params.addValue("limit", Keyset.limitOf(cursor));
-    return new Statement(sql.toString(), params);
   }
 
   /** Served by ix_tasks_project_status_created (its leading columns are exactly these). */

@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TaskRepositoryAdapter implements TaskRepository {
 
+  /** The largest page an export may ask for: a page is held in memory whole. */
+  static final int MAX_EXPORT_PAGE = 10_000;
+
   private final TaskJpaRepository tasks;
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -91,6 +94,22 @@ public class TaskRepositoryAdapter implements TaskRepository {
     TaskQueries.Statement page = TaskQueries.page(project, filter, cursor);
     List<Task> rows = jdbc.query(page.sql(), page.params(), TaskQueries::task);
     return Keyset.page(rows, cursor, t -> new Position(t.createdAt(), t.id().value()));
+  }
+
+  @Override
+  public List<Task> listAfter(ProjectId project, TaskFilter filter, Position after, int limit) {
+    if (limit < 1 || limit > MAX_EXPORT_PAGE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_EXPORT_PAGE);
+    }
+    TaskQueries.Statement page = TaskQueries.after(project, filter, after, limit);
+    return jdbc.query(page.sql(), page.params(), TaskQueries::task);
+  }
+
+  @Override
+  public long count(ProjectId project, TaskFilter filter) {
+    TaskQueries.Statement count = TaskQueries.count(project, filter);
+    Long tasks = jdbc.queryForObject(count.sql(), count.params(), Long.class);
+    return tasks == null ? 0 : tasks;
   }
 
   @Override

@@ -37,15 +37,20 @@ class TaskPageQueryPlanIT {
   private final NamedParameterJdbcTemplate jdbc;
   private final ProjectRepository projects;
   private final UserRepository users;
+  private final TaskRepositoryAdapter adapter;
   private ProjectId project;
   private UserId assignee;
   private Position middle;
 
   TaskPageQueryPlanIT(
-      NamedParameterJdbcTemplate jdbc, ProjectRepository projects, UserRepository users) {
+      NamedParameterJdbcTemplate jdbc,
+      ProjectRepository projects,
+      UserRepository users,
+      TaskRepositoryAdapter adapter) {
     this.jdbc = jdbc;
     this.projects = projects;
     this.users = users;
+    this.adapter = adapter;
   }
 
   /**
@@ -131,9 +136,50 @@ class TaskPageQueryPlanIT {
         .containsExactly(TASKS / 2 + 1L, TASKS / 2 + 2L, TASKS / 2 + 3L, TASKS / 2 + 4L);
   }
 
+  /** Issue #13: a report walks the project in pages of 1 000 with the same keyset statement. */
+  @Test
+  void anExportPageFromTheMiddleIsTheSameIndexRangeScan() {
+    List<String> plan =
+        assertIndexScan(
+            TaskQueries.after(project, TaskFilter.none(), middle, 1_000),
+            "ix_tasks_project_created");
+    assertThat(String.join("\n", plan)).containsPattern("Index Cond: .*ROW\\(created_at, id\\) >");
+    assertIndexScan(
+        TaskQueries.after(project, new TaskFilter(TaskStatus.DONE, null), middle, 1_000),
+        "ix_tasks_project_status_created");
+  }
+
+  @Test
+  void theExportWalksAllTasksOncePageByPageInTheListOrder() {
+    long seen = 0;
+    long lastNumber = 0;
+    Position after = null;
+    int pages = 0;
+    List<dev.worklane.domain.task.Task> page;
+    do {
+      page = adapter.listAfter(project, TaskFilter.none(), after, 1_000);
+      for (var task : page) {
+        assertThat(task.number()).isGreaterThan(lastNumber);
+        lastNumber = task.number();
+        seen++;
+      }
+      if (!page.isEmpty()) {
+        after = new Position(page.getLast().createdAt(), page.getLast().id().value());
+      }
+      pages++;
+    } while (page.size() == 1_000);
+
+    assertThat(seen).isEqualTo(TASKS).isEqualTo(adapter.count(project, TaskFilter.none()));
+    assertThat(pages).isEqualTo(TASKS / 1_000 + 1);
+    assertThat(adapter.count(project, new TaskFilter(null, assignee))).isEqualTo(TASKS / 4);
+  }
+
   /** Asserts the plan reads one index range in order and stops after the page; returns it. */
   private List<String> assertIndexScan(TaskFilter filter, CursorRequest cursor, String index) {
-    TaskQueries.Statement page = TaskQueries.page(project, filter, cursor);
+    return assertIndexScan(TaskQueries.page(project, filter, cursor), index);
+  }
+
+  private List<String> assertIndexScan(TaskQueries.Statement page, String index) {
     List<String> plan = jdbc.queryForList("explain " + page.sql(), page.params(), String.class);
     System.out.println("EXPLAIN " + page.sql() + "\n  " + String.join("\n  ", plan));
     assertThat(String.join("\n", plan))

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.worklane.application.port.model.CursorPage;
 import dev.worklane.application.port.model.CursorRequest;
+import dev.worklane.application.port.model.Position;
 import dev.worklane.application.port.model.project.ProjectSummary;
 import dev.worklane.application.port.model.task.TaskFilter;
 import dev.worklane.application.port.out.ProjectRepository;
@@ -239,6 +240,56 @@ abstract class TaskRepositoryContract {
                 .filter(t -> ada.equals(t.assigneeId()) && t.status() == TaskStatus.TODO)
                 .sorted(ORDER)
                 .toList());
+  }
+
+  /** The export's walk (issue #13): the list's order and filters, any page size, no offset. */
+  @Test
+  void listAfterWalksTheFilteredTasksInTheListOrderAndCountAgrees() {
+    ProjectId project = newProject();
+    UserId reporter = existingUser();
+    UserId ada = existingUser();
+    List<Task> all = new ArrayList<>();
+    for (int n = 1; n <= 9; n++) {
+      Instant at = T1.plusSeconds(n >= 3 && n <= 5 ? 3 : n);
+      all.add(
+          tasks()
+              .add(
+                  aTask(project, n, reporter, at)
+                      .moveTo(n % 2 == 0 ? TaskStatus.DONE : TaskStatus.TODO, at)
+                      .assignTo(n % 3 == 0 ? ada : null, at)));
+    }
+    tasks().add(aTask(newProject(), 1, reporter, T1)); // another project's task
+
+    for (TaskFilter filter :
+        List.of(
+            TaskFilter.none(),
+            new TaskFilter(TaskStatus.DONE, null),
+            new TaskFilter(null, ada),
+            new TaskFilter(TaskStatus.TODO, ada))) {
+      List<Task> expected =
+          all.stream()
+              .filter(t -> filter.status() == null || t.status() == filter.status())
+              .filter(
+                  t -> filter.assigneeId() == null || filter.assigneeId().equals(t.assigneeId()))
+              .sorted(ORDER)
+              .toList();
+      for (int limit : new int[] {1, 2, 4, 9, 10}) {
+        List<Task> walked = new ArrayList<>();
+        List<Task> page;
+        Position after = null;
+        do {
+          page = tasks().listAfter(project, filter, after, limit);
+          assertThat(page).hasSizeLessThanOrEqualTo(limit);
+          walked.addAll(page);
+          if (!page.isEmpty()) {
+            after = new Position(page.getLast().createdAt(), page.getLast().id().value());
+          }
+        } while (page.size() == limit);
+        assertThat(walked).as("%s, limit %d", filter, limit).containsExactlyElementsOf(expected);
+      }
+      assertThat(tasks().count(project, filter)).as("%s", filter).isEqualTo(expected.size());
+    }
+    assertThat(tasks().count(newProject(), TaskFilter.none())).isZero();
   }
 
   @Test

@@ -50,6 +50,7 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
           "users", "The caller's account and, for admins, everyone's",
           "projects", "Projects and their members",
           "tasks", "Tasks of a project",
+          "reports", "Reports of a project's tasks (CSV), written by a job, downloaded signed",
           "operations", "Unversioned endpoints: public signing keys and probes");
 
   private final SecurityRequirements security;
