@@ -41,6 +41,7 @@ public final class ApiPaths {
    */
   public static final List<String> STREAMED_UPLOADS =
       List.of(VERSIONED + TASKS + "/{taskId}" + ATTACHMENTS, VERSIONED + USERS + MY_AVATAR);
+
   public static final String REPORTS = "/reports";
 
   // v1-only endpoints named by filters and security rules
