@@ -31,7 +31,7 @@ public class ObjectStorageConfiguration {
       StorageAdapterSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters) {
     StorageBackend store = store(settings, clock);
     MeterRegistry registry = meters.getIfAvailable();
-    return registry == null ? store : new MeteredStorageBackend(store, registry);
+    return registry == null ? store : new MeteredObjectStorageAdapter(store, registry);
   }
 
   static StorageBackend store(StorageAdapterSettings settings, Clock clock) {

@@ -244,11 +244,20 @@ public final class LocalDiskObjectStorageAdapter implements StorageBackend {
     }
   }
 
+  /**
+   * The root exists and takes a write: a probe file is created and removed (a read-only or full
+   * file system fails here even for root, whom permission bits do not stop).
+   */
   @Override
   public void check() {
-    if (!Files.isDirectory(root) || !Files.isWritable(root)) {
-      throw new StorageUnavailableException(
-          "the file storage directory is missing or not writable", null);
+    if (!Files.isDirectory(root)) {
+      throw new StorageUnavailableException("the file storage directory is missing", null);
+    }
+    try {
+      Path probe = Files.createTempFile(root, ".check.", PART_SUFFIX);
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw unavailable("check", e);
     }
   }
 

@@ -362,7 +362,14 @@ public final class S3ObjectStorageAdapter implements StorageBackend {
     InputStream body = new DownloadStream(stream);
     return Optional.of(
         new Opened(
-            new ObjectContent(body, length, total, response.contentType(), range.isPresent()),
+            new ObjectContent(
+                body,
+                length,
+                total,
+                response.contentType() == null
+                    ? "application/octet-stream"
+                    : response.contentType(),
+                range.isPresent()),
             response.metadata()));
   }
 

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * bad key) is not timed: it measures the caller, not the store. A get's time is the time to open
  * the object, not to read it.
  */
-public final class MeteredStorageBackend implements StorageBackend {
+public final class MeteredObjectStorageAdapter implements StorageBackend {
   static final String REQUESTS = "worklane.storage.requests";
   static final String BYTES = "worklane.storage.bytes";
 
@@ -39,7 +39,7 @@ public final class MeteredStorageBackend implements StorageBackend {
   private final Counter uploaded;
   private final Counter downloaded;
 
-  public MeteredStorageBackend(StorageBackend delegate, MeterRegistry registry) {
+  public MeteredObjectStorageAdapter(StorageBackend delegate, MeterRegistry registry) {
     this.delegate = delegate;
     this.registry = registry;
     this.uploaded = bytes("uploaded");

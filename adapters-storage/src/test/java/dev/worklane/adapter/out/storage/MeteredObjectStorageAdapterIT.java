@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The meters around a real (local-disk) store. */
-class MeteredStorageBackendIT {
+class MeteredObjectStorageAdapterIT {
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   @TempDir Path root;
 
-  MeteredStorageBackend storage() {
-    return new MeteredStorageBackend(
+  MeteredObjectStorageAdapter storage() {
+    return new MeteredObjectStorageAdapter(
         new LocalDiskObjectStorageAdapter(
             root,
             "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
@@ -43,7 +43,7 @@ class MeteredStorageBackendIT {
 
   @Test
   void timesEachOperationAndCountsTheBytesUploadedAndActuallyRead() throws IOException {
-    MeteredStorageBackend storage = storage();
+    MeteredObjectStorageAdapter storage = storage();
     storage.put(
         "a/b",
         new ByteArrayInputStream(new byte[1000]),
@@ -74,7 +74,7 @@ class MeteredStorageBackendIT {
 
   @Test
   void countsTheStoresFaultsAsErrorsButNotTheCallersAborts() throws IOException {
-    MeteredStorageBackend storage = storage();
+    MeteredObjectStorageAdapter storage = storage();
     assertThatThrownBy(
             () ->
                 storage.put(
@@ -98,7 +98,7 @@ class MeteredStorageBackendIT {
 
   private long count(String operation, String outcome) {
     return registry
-        .get(MeteredStorageBackend.REQUESTS)
+        .get(MeteredObjectStorageAdapter.REQUESTS)
         .tag("operation", operation)
         .tag("outcome", outcome)
         .timer()
@@ -106,6 +106,10 @@ class MeteredStorageBackendIT {
   }
 
   private double bytes(String direction) {
-    return registry.get(MeteredStorageBackend.BYTES).tag("direction", direction).counter().count();
+    return registry
+        .get(MeteredObjectStorageAdapter.BYTES)
+        .tag("direction", direction)
+        .counter()
+        .count();
   }
 }
