@@ -1,15 +1,13 @@
 package dev.worklane.application.service.attachment;
 
-import dev.worklane.application.port.model.storage.StoredObjectInfo;
 import dev.worklane.application.port.out.AttachmentRepository;
 import dev.worklane.application.port.out.ObjectStorage;
 import dev.worklane.application.port.out.Transactions;
+import dev.worklane.application.service.support.OrphanObjects;
 import dev.worklane.domain.attachment.Attachment;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -73,35 +71,7 @@ public final class AttachmentSweeper {
   }
 
   private int removeOrphanObjects(Instant olderThan) {
-    List<String> batch = new ArrayList<>(BATCH);
-    int[] removed = {0};
-    storage.list(
-        PREFIX,
-        olderThan,
-        (StoredObjectInfo object) -> {
-          batch.add(object.key());
-          if (batch.size() == BATCH) {
-            removed[0] += removeUnnamed(batch);
-            batch.clear();
-          }
-        });
-    removed[0] += removeUnnamed(batch);
-    return removed[0];
-  }
-
-  private int removeUnnamed(List<String> keys) {
-    if (keys.isEmpty()) {
-      return 0;
-    }
-    Set<String> named = attachments.existingKeys(keys);
-    int removed = 0;
-    for (String key : keys) {
-      if (!named.contains(key)) {
-        storage.delete(key);
-        removed++;
-      }
-    }
-    return removed;
+    return OrphanObjects.remove(storage, PREFIX, olderThan, BATCH, attachments::existingKeys);
   }
 
   private int removeRows(Function<Instant, List<Attachment>> due, Instant before) {

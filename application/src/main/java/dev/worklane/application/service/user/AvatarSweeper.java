@@ -2,12 +2,10 @@ package dev.worklane.application.service.user;
 
 import dev.worklane.application.port.out.ObjectStorage;
 import dev.worklane.application.port.out.ProfileRepository;
+import dev.worklane.application.service.support.OrphanObjects;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Removes stored avatars that no profile names: left behind when the application stopped between
@@ -35,36 +33,11 @@ public final class AvatarSweeper {
 
   /** One pass over {@code avatars/}, asking the profiles about 100 keys at a time. */
   public int sweep() {
-    List<String> batch = new ArrayList<>(BATCH);
-    int[] removed = {0};
-    storage.list(
-        PREFIX,
-        clock.instant().minus(grace),
-        object -> {
-          batch.add(object.key());
-          if (batch.size() == BATCH) {
-            removed[0] += removeUnnamed(batch);
-            batch.clear();
-          }
-        });
-    removed[0] += removeUnnamed(batch);
-    if (removed[0] > 0) {
-      LOG.log(Level.INFO, "avatar_sweep removed={0}", removed[0]);
-    }
-    return removed[0];
-  }
-
-  private int removeUnnamed(List<String> keys) {
-    if (keys.isEmpty()) {
-      return 0;
-    }
-    Set<String> named = profiles.avatarKeysInUse(keys);
-    int removed = 0;
-    for (String key : keys) {
-      if (!named.contains(key)) {
-        storage.delete(key);
-        removed++;
-      }
+    int removed =
+        OrphanObjects.remove(
+            storage, PREFIX, clock.instant().minus(grace), BATCH, profiles::avatarKeysInUse);
+    if (removed > 0) {
+      LOG.log(Level.INFO, "avatar_sweep removed={0}", removed);
     }
     return removed;
   }
