@@ -1,6 +1,5 @@
 package dev.worklane.adapter.out.storage.s3;
 
-import dev.worklane.adapter.out.storage.AttachmentHeader;
 import dev.worklane.adapter.out.storage.PresignValidity;
 import dev.worklane.adapter.out.storage.StorageBackend;
 import dev.worklane.adapter.out.storage.StorageKeys;
@@ -227,7 +226,7 @@ public final class S3ObjectStorageAdapter implements StorageBackend {
               GetObjectRequest.builder()
                   .bucket(bucket)
                   .key(key)
-                  .responseContentDisposition(AttachmentHeader.of(disposition.fileName()))
+                  .responseContentDisposition(disposition.contentDisposition())
                   .responseContentType(disposition.contentType())
                   .build();
           return URI.create(

@@ -63,9 +63,7 @@ public class FileController {
         response,
         r -> {
           r.setContentType(link.disposition().contentType());
-          r.setHeader(
-              HttpHeaders.CONTENT_DISPOSITION,
-              ContentDispositions.attachment(link.disposition().fileName()));
+          r.setHeader(HttpHeaders.CONTENT_DISPOSITION, link.disposition().contentDisposition());
         });
   }
 

@@ -1,14 +1,18 @@
-package dev.worklane.adapter.in.web.file;
+package dev.worklane.application.port.model.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ContentDispositionsTest {
+class DownloadDispositionTest {
+
+  private static DownloadDisposition named(String fileName) {
+    return new DownloadDisposition(fileName, "application/pdf");
+  }
 
   @Test
   void writesAnAsciiFallbackAndTheExactNameAsRfc8187() {
-    assertThat(ContentDispositions.attachment("résumé \"final\".pdf"))
+    assertThat(named("résumé \"final\".pdf").contentDisposition())
         .isEqualTo(
             "attachment; filename=\"r_sum_ _final_.pdf\"; "
                 + "filename*=UTF-8''r%C3%A9sum%C3%A9%20%22final%22.pdf");
@@ -16,7 +20,7 @@ class ContentDispositionsTest {
 
   @Test
   void neverLetsANameBreakTheHeader() {
-    String header = ContentDispositions.attachment("a\r\nSet-Cookie: x=y;\\%.txt");
+    String header = named("a\r\nSet-Cookie: x=y;\\%.txt").contentDisposition();
 
     assertThat(header).doesNotContain("\r").doesNotContain("\n");
     assertThat(header)
@@ -27,8 +31,8 @@ class ContentDispositionsTest {
 
   @Test
   void namesAnEmptyOrNonLatinNameInTheFallback() {
-    assertThat(ContentDispositions.asciiFallback("")).isEqualTo("download");
-    assertThat(ContentDispositions.asciiFallback("报告.csv")).isEqualTo("__.csv");
-    assertThat(ContentDispositions.encoded("报告.csv")).isEqualTo("%E6%8A%A5%E5%91%8A.csv");
+    assertThat(named("").asciiFallback()).isEqualTo("download");
+    assertThat(named("报告.csv").asciiFallback()).isEqualTo("__.csv");
+    assertThat(named("报告.csv").encoded()).isEqualTo("%E6%8A%A5%E5%91%8A.csv");
   }
 }
