@@ -3,15 +3,11 @@ package dev.worklane.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.worklane.bootstrap.db.EmbeddedPostgresServer;
-import dev.worklane.bootstrap.redis.EmbeddedRedisServer;
+import dev.worklane.bootstrap.e2e.PackagedApps.Worklane;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,9 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +53,12 @@ class AttachmentCrashIT {
 
   @TempDir Path work;
 
-  private final List<Process> apps = new ArrayList<>();
+  private PackagedApps apps;
+
+  @BeforeEach
+  void apps() {
+    apps = new PackagedApps(work);
+  }
 
   @Test
   void aLargeUploadStreamsUnderASmallHeapAndAKilledUploadIsSweptAfterTheRestart() throws Exception {
@@ -239,82 +238,27 @@ class AttachmentCrashIT {
 
   @AfterEach
   void stopEverything() throws Exception {
-    for (Process app : apps) {
-      if (app.isAlive()) {
-        app.destroy();
-        if (!app.waitFor(30, TimeUnit.SECONDS)) {
-          app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      }
-    }
-    Path dataDir = work.resolve("data");
-    EmbeddedPostgresServer.stopLeftover(dataDir);
-    EmbeddedRedisServer.stopLeftover(dataDir);
+    apps.stopAll(work.resolve("data"));
   }
 
   private Worklane start(Path dataDir, String name) throws IOException {
-    Path jar = Path.of("target", "worklane.jar").toAbsolutePath();
-    assertThat(jar).as("the packaged app (mvn package)").exists();
-    int port = freePort();
-    Path log = work.resolve(name + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-Xms48m",
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString())
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(key -> key.startsWith("WORKLANE_") || key.startsWith("SPRING_"));
-    env.put("WORKLANE_DATA_DIR", dataDir.toString());
-    env.put("WORKLANE_DB_URL", "");
-    env.put("WORKLANE_REDIS_URL", "");
-    env.put("SERVER_PORT", Integer.toString(port));
-    env.put("WORKLANE_MANAGEMENT_PORT", Integer.toString(freePort()));
-    env.put("WORKLANE_DEMO_ENABLED", "false");
-    env.put("WORKLANE_BCRYPT_STRENGTH", "10");
-    env.put("WORKLANE_RATE_LIMIT_ENABLED", "false");
-    env.put("WORKLANE_MAX_UPLOAD", "300MB");
-    // The sweeper's clocks shortened so the test sees it work: objects without a row go after 3 s.
-    env.put("WORKLANE_ATTACHMENT_ORPHAN_GRACE", "3s");
-    env.put("WORKLANE_ATTACHMENT_SWEEP_INTERVAL", "1s");
-    Process process = builder.start();
-    apps.add(process);
-    Api api = new Api(port);
-    try {
-      await(name + " Worklane ready on :" + port)
-          .atMost(START_LIMIT)
-          .pollInterval(Duration.ofMillis(200))
-          .ignoreExceptions()
-          .failFast("the process exited", () -> !process.isAlive())
-          .until(() -> api.get("/ready", null).status() == 200);
-    } catch (ConditionTimeoutException | TerminalFailureException e) {
-      throw new AssertionError(e.getMessage() + "; its log ends with:\n" + tail(log), e);
-    }
-    return new Worklane(process, api, port);
+    return apps.start(
+        dataDir,
+        name,
+        "256m",
+        START_LIMIT,
+        Map.of(
+            "WORKLANE_RATE_LIMIT_ENABLED",
+            "false",
+            "WORKLANE_MAX_UPLOAD",
+            "300MB",
+            // The sweeper's clocks shortened so the test sees it work: objects without a row go
+            // after 3 s.
+            "WORKLANE_ATTACHMENT_ORPHAN_GRACE",
+            "3s",
+            "WORKLANE_ATTACHMENT_SWEEP_INTERVAL",
+            "1s"));
   }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private record Worklane(Process process, Api api, int port) {}
 
   /** {@code length} bytes of numbered ASCII lines, the same every time, made as they are read. */
   static final class TextStream extends InputStream {

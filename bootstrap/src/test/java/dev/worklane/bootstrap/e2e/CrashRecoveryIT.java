@@ -1,15 +1,9 @@
 package dev.worklane.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.worklane.bootstrap.db.EmbeddedPostgresServer;
-import dev.worklane.bootstrap.redis.EmbeddedRedisServer;
+import dev.worklane.bootstrap.e2e.PackagedApps.Worklane;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +42,12 @@ class CrashRecoveryIT {
 
   @TempDir Path work;
 
-  private final List<Process> apps = new ArrayList<>();
+  private PackagedApps apps;
+
+  @BeforeEach
+  void apps() {
+    apps = new PackagedApps(work);
+  }
 
   @Test
   void everyAcknowledgedWriteSurvivesASigkillAndTheRestartComesUpByItself() throws Exception {
@@ -115,63 +113,13 @@ class CrashRecoveryIT {
   /** Stops the apps, then whatever embedded server a failed assertion may have left behind. */
   @AfterEach
   void stopEverything() throws Exception {
-    for (Process app : apps) {
-      if (app.isAlive()) {
-        app.destroy();
-        if (!app.waitFor(30, TimeUnit.SECONDS)) {
-          app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      }
-    }
-    Path dataDir = work.resolve("data");
-    EmbeddedPostgresServer.stopLeftover(dataDir);
-    EmbeddedRedisServer.stopLeftover(dataDir);
+    apps.stopAll(work.resolve("data"));
   }
 
   private Worklane start(Path dataDir, String name, Duration readyWithin) throws IOException {
-    Path jar = Path.of("target", "worklane.jar").toAbsolutePath();
-    assertThat(jar).as("the packaged app (mvn package)").exists();
-    int port = freePort();
-    int managementPort = freePort();
-    Path log = work.resolve(name + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-Xms48m",
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString())
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
-    // Nothing of the build's own configuration: the point is the embedded default.
-    env.keySet().removeIf(key -> key.startsWith("WORKLANE_") || key.startsWith("SPRING_"));
-    env.put("WORKLANE_DATA_DIR", dataDir.toString());
-    env.put("WORKLANE_DB_URL", "");
-    env.put("WORKLANE_REDIS_URL", "");
-    env.put("SERVER_PORT", Integer.toString(port));
-    env.put("WORKLANE_MANAGEMENT_PORT", Integer.toString(managementPort));
-    env.put("WORKLANE_DEMO_ENABLED", "false");
-    env.put("WORKLANE_BCRYPT_STRENGTH", "10");
     // Eight registrations from one IP would exceed the registration limit; not under test here.
-    env.put("WORKLANE_RATE_LIMIT_ENABLED", "false");
-    Process process = builder.start();
-    apps.add(process);
-    Api api = new Api(port);
-    try {
-      await(name + " Worklane ready on :" + port)
-          .atMost(readyWithin)
-          .pollInterval(Duration.ofMillis(200))
-          .ignoreExceptions()
-          .failFast("the process exited", () -> !process.isAlive())
-          .until(() -> api.get("/ready", null).status() == 200);
-    } catch (ConditionTimeoutException | TerminalFailureException e) {
-      throw new AssertionError(e.getMessage() + "; its log ends with:\n" + tail(log), e);
-    }
-    return new Worklane(process, api);
+    return apps.start(
+        dataDir, name, "384m", readyWithin, Map.of("WORKLANE_RATE_LIMIT_ENABLED", "false"));
   }
 
   /** The running embedded server is a durable database, not zonky's test configuration. */
@@ -207,21 +155,4 @@ class CrashRecoveryIT {
       return false;
     }
   }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private record Worklane(Process process, Api api) {}
 }
