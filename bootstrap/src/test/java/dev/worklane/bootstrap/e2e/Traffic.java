@@ -51,6 +51,13 @@ final class Traffic implements AfterAllCallback {
   private static final Set<String> UNVERSIONED =
       Set.of("/.well-known/jwks.json", "/health", "/ready");
 
+  /**
+   * The file URLs, unversioned too: their key spans the rest of the path, which the documents
+   * describe as one {@code {key}} (an OpenAPI template matches one segment), so the validator sees
+   * the key with its slashes encoded.
+   */
+  private static final List<String> FILE_ROOTS = List.of("/files/download/", "/files/public/");
+
   /** What the validator says when a document simply does not describe an exchange. */
   private static final Set<String> UNDESCRIBED =
       Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
@@ -78,7 +85,14 @@ final class Traffic implements AfterAllCallback {
       if (path.startsWith("/api/v2/")) {
         return List.of("v2");
       }
-      return UNVERSIONED.contains(path) ? List.of("v1", "v2") : List.of();
+      return UNVERSIONED.contains(path) || fileRoot(path) != null ? List.of("v1", "v2") : List.of();
+    }
+
+    /** The path as the documents template it: a file key as one segment. */
+    String documentedPath() {
+      String path = path();
+      String root = fileRoot(path);
+      return root == null ? path : root + path.substring(root.length()).replace("/", "%2F");
     }
 
     @Override
@@ -86,6 +100,10 @@ final class Traffic implements AfterAllCallback {
       String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
       return method + " " + path() + query + " -> " + status;
     }
+  }
+
+  private static String fileRoot(String path) {
+    return FILE_ROOTS.stream().filter(path::startsWith).findFirst().orElse(null);
   }
 
   /** What validating a batch of exchanges found, per document. */
@@ -197,7 +215,7 @@ final class Traffic implements AfterAllCallback {
       response.withBody(exchange.body());
     }
     Request.Method method = Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT));
-    return validator.validateResponse(exchange.path(), method, response.build());
+    return validator.validateResponse(exchange.documentedPath(), method, response.build());
   }
 
   private static OpenApiInteractionValidator validator(String document) {
