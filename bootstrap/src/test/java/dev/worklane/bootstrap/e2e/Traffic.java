@@ -114,6 +114,20 @@ final class Traffic implements AfterAllCallback {
     }
   }
 
+  /**
+   * A file download read as bytes (a String body would mangle them): its body is kept as Latin-1
+   * text, which a binary schema accepts as it is.
+   */
+  static void recordBytes(String method, HttpResponse<byte[]> response) {
+    RECORDED.add(
+        new Exchange(
+            method,
+            response.uri(),
+            response.statusCode(),
+            response.headers().map(),
+            new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1)));
+  }
+
   static void record(String method, HttpResponse<String> response) {
     RECORDED.add(
         new Exchange(
