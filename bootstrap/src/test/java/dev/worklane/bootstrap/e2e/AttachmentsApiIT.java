@@ -138,7 +138,10 @@ class AttachmentsApiIT extends ProjectsE2eTest {
     if (range != null) {
       request.header("Range", range);
     }
-    return DOWNLOADS.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        DOWNLOADS.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    Traffic.recordBytes("GET", response); // judged against the documents like every answer
+    return response;
   }
 
   @ParameterizedTest

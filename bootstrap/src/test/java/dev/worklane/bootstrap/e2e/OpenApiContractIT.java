@@ -3,7 +3,6 @@ package dev.worklane.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.adapter.in.web.error.ProblemErrorController;
-import dev.worklane.adapter.in.web.file.FileController;
 import dev.worklane.adapter.in.web.openapi.Problems;
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.adapter.in.web.support.ApiVersioning;
@@ -39,15 +38,8 @@ class OpenApiContractIT extends ProjectsE2eTest {
   static final Path OUTPUT = Path.of("target", "openapi");
   static final String WEB_PACKAGE = "dev.worklane.adapter.in.web";
 
-  /**
-   * Worklane handlers that are not API operations: the /error dispatch renders problems; the file
-   * URLs ({@code /files/download/…}, {@code /files/public/…}) are links the API hands out (signed
-   * downloads, avatar URLs), opened as they are by browsers and never built by a client, so their
-   * contract lives in README "Files and storage" (a key spans several path segments, which an
-   * OpenAPI path template cannot express).
-   */
-  static final Set<Class<?>> NOT_DOCUMENTED =
-      Set.of(ProblemErrorController.class, FileController.class);
+  /** Worklane handlers that are not API operations: the /error dispatch renders problems. */
+  static final Set<Class<?>> NOT_DOCUMENTED = Set.of(ProblemErrorController.class);
 
   /**
    * The admin area (queue dashboard and its JSON API) is deliberately not part of the versioned
@@ -237,6 +229,66 @@ class OpenApiContractIT extends ProjectsE2eTest {
         .contains("/data/description", "null found, string expected");
   }
 
+  /**
+   * The files the app serves (FileController) are in both documents: public, their query parameters
+   * required, 200 and 206 as bytes with the range headers, and their own problems.
+   */
+  @Test
+  void describesTheFilesTheAppServes() {
+    for (JsonNode document : documents()) {
+      JsonNode download = document.at("/paths/~1files~1download~1{key}/get");
+      JsonNode avatar = document.at("/paths/~1files~1public~1{key}/get");
+      for (JsonNode file : List.of(download, avatar)) {
+        assertThat(file.get("security").isEmpty()).as("no credentials: %s", file).isTrue();
+        assertThat(file.at("/responses/206/headers/Content-Range/required").asBoolean()).isTrue();
+        assertThat(file.at("/responses/200/content/*~1*/schema/format").asString())
+            .isEqualTo("binary");
+        assertThat(file.at("/responses/416/description").asString())
+            .contains("RANGE_NOT_SATISFIABLE");
+        assertThat(file.at("/responses/503/description").asString())
+            .contains("STORAGE_UNAVAILABLE");
+        assertThat(file.get("responses").propertyNames()).doesNotContain("204", "401");
+        assertThat(file.get("parameters").toString()).contains("\"Range\"");
+      }
+      List<String> required = new ArrayList<>();
+      download
+          .get("parameters")
+          .forEach(
+              p -> {
+                if ("query".equals(p.get("in").asString()) && p.get("required").asBoolean()) {
+                  required.add(p.get("name").asString());
+                }
+              });
+      assertThat(required).containsExactly("expires", "name", "type", "signature");
+      assertThat(download.at("/responses/403/description").asString())
+          .contains("LINK_INVALID", "LINK_EXPIRED");
+      assertThat(download.at("/responses/200/headers").propertyNames())
+          .contains("Content-Disposition", "X-Content-Type-Options", "RateLimit");
+      assertThat(download.get("responses").propertyNames()).contains("429");
+      assertThat(avatar.at("/responses/200/headers").propertyNames())
+          .contains("Cache-Control")
+          .doesNotContain("RateLimit");
+      assertThat(avatar.get("responses").propertyNames()).doesNotContain("429", "403");
+    }
+  }
+
+  /** A 206 without its Content-Range breaks the promise, and the traffic check says so. */
+  @Test
+  void trafficValidationFailsWhenAPartialAnswerLacksItsRange() {
+    java.net.URI uri = java.net.URI.create("http://localhost/files/public/avatars/u/1.png");
+    Map<String, List<String>> headers =
+        Map.of("Content-Type", List.of("image/png"), "Accept-Ranges", List.of("bytes"));
+    Map<String, String> documents =
+        Map.of("v1", document("v1").toString(), "v2", document("v2").toString());
+    Traffic.Exchange whole = new Traffic.Exchange("GET", uri, 200, headers, "PNG");
+    Traffic.Report fine = Traffic.validate(List.of(whole), documents);
+    assertThat(fine.violationCount()).as("%s", fine.violations()).isZero();
+    Traffic.Exchange partial = new Traffic.Exchange("GET", uri, 206, headers, "PN");
+    assertThat(Traffic.validate(List.of(partial), documents).violations().get("v2"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("Content-Range");
+  }
+
   @Test
   void swaggerUiLoadsWithoutCredentials() {
     Api.Response entry = api().call("GET", "/swagger-ui.html").send();
@@ -317,7 +369,8 @@ class OpenApiContractIT extends ProjectsE2eTest {
    * handler serves ({@code "1"}, {@code "2"}, {@code "1+"}), regex constraints dropped.
    */
   static List<String> concrete(String pattern, HandlerMethod handler) {
-    String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+    // {*key} (the rest of the path, a file key) is documented as one {key}
+    String path = pattern.replaceAll("\\{([^}:]+):[^}]*}", "{$1}").replace("{*", "{");
     if (!path.startsWith(ApiPaths.VERSIONED + "/")) {
       return List.of(path);
     }

@@ -1,13 +1,19 @@
 package dev.worklane.bootstrap.e2e;
 
+import static dev.worklane.application.port.model.storage.ObjectVisibility.PUBLIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.worklane.adapter.out.redis.testsupport.TestRedis;
+import dev.worklane.application.port.model.storage.DownloadDisposition;
+import dev.worklane.application.port.out.ObjectStorage;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +36,8 @@ class RateLimitIT extends E2eTest {
   private static final AtomicInteger NEXT_IP = new AtomicInteger(1);
 
   @LocalManagementPort int managementPort;
+
+  @Autowired ObjectStorage storage;
 
   @DynamicPropertySource
   static void ownKeySpace(DynamicPropertyRegistry registry) {
@@ -180,6 +188,44 @@ class RateLimitIT extends E2eTest {
     assertThat(
             api().call("GET", "/health").header("X-Forwarded-For", ip).send().header("RateLimit"))
         .isNull();
+  }
+
+  /**
+   * A page shows dozens of avatars: public objects spend no budget, while signed downloads stay on
+   * the guest budget (each one a separate decision to fetch a file).
+   */
+  @Test
+  void publicFilesAreNotRateLimitedButSignedDownloadsAre() {
+    String key = "ratelimit/" + java.util.UUID.randomUUID() + "/avatar.png";
+    byte[] bytes = {1, 2, 3};
+    storage.put(key, new java.io.ByteArrayInputStream(bytes), bytes.length, "image/png", PUBLIC);
+    String ip = newIp();
+    for (int i = 1; i <= 25; i++) {
+      Api.Response avatar =
+          api().call("GET", "/files/public/" + key).header("X-Forwarded-For", ip).send();
+      assertThat(avatar.status()).as("avatar %d", i).isEqualTo(200);
+      assertThat(avatar.header("RateLimit")).isNull();
+    }
+    assertThat(
+            api()
+                .call("GET", "/files/public/ratelimit/none.png")
+                .header("X-Forwarded-For", ip)
+                .send()
+                .status())
+        .isEqualTo(404);
+
+    URI link =
+        storage.presignGet(
+            key, Duration.ofMinutes(5), new DownloadDisposition("a.png", "image/png"));
+    String download = link.getRawPath() + "?" + link.getRawQuery();
+    String other = newIp();
+    for (int i = 1; i <= 20; i++) {
+      Api.Response response = api().call("GET", download).header("X-Forwarded-For", other).send();
+      assertThat(response.status()).as("download %d", i).isEqualTo(200);
+      assertThat(response.header("RateLimit-Policy")).isEqualTo("\"guest\";q=20;w=60");
+    }
+    assertProblem(
+        api().call("GET", download).header("X-Forwarded-For", other).send(), 429, "RATE_LIMITED");
   }
 
   /** Swagger UI loads about ten files: it must not spend (or be refused by) the guest budget. */

@@ -51,6 +51,13 @@ final class Traffic implements AfterAllCallback {
   private static final Set<String> UNVERSIONED =
       Set.of("/.well-known/jwks.json", "/health", "/ready");
 
+  /**
+   * The file URLs, unversioned too: their key spans the rest of the path, which the documents
+   * describe as one {@code {key}} (an OpenAPI template matches one segment), so the validator sees
+   * the key with its slashes encoded.
+   */
+  private static final List<String> FILE_ROOTS = List.of("/files/download/", "/files/public/");
+
   /** What the validator says when a document simply does not describe an exchange. */
   private static final Set<String> UNDESCRIBED =
       Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
@@ -78,7 +85,14 @@ final class Traffic implements AfterAllCallback {
       if (path.startsWith("/api/v2/")) {
         return List.of("v2");
       }
-      return UNVERSIONED.contains(path) ? List.of("v1", "v2") : List.of();
+      return UNVERSIONED.contains(path) || fileRoot(path) != null ? List.of("v1", "v2") : List.of();
+    }
+
+    /** The path as the documents template it: a file key as one segment. */
+    String documentedPath() {
+      String path = path();
+      String root = fileRoot(path);
+      return root == null ? path : root + path.substring(root.length()).replace("/", "%2F");
     }
 
     @Override
@@ -88,12 +102,30 @@ final class Traffic implements AfterAllCallback {
     }
   }
 
+  private static String fileRoot(String path) {
+    return FILE_ROOTS.stream().filter(path::startsWith).findFirst().orElse(null);
+  }
+
   /** What validating a batch of exchanges found, per document. */
   record Report(
       Map<String, Integer> validated, Map<String, List<String>> violations, int undescribed) {
     int violationCount() {
       return violations.values().stream().mapToInt(List::size).sum();
     }
+  }
+
+  /**
+   * A file download read as bytes (a String body would mangle them): its body is kept as Latin-1
+   * text, which a binary schema accepts as it is.
+   */
+  static void recordBytes(String method, HttpResponse<byte[]> response) {
+    RECORDED.add(
+        new Exchange(
+            method,
+            response.uri(),
+            response.statusCode(),
+            response.headers().map(),
+            new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1)));
   }
 
   static void record(String method, HttpResponse<String> response) {
@@ -197,7 +229,7 @@ final class Traffic implements AfterAllCallback {
       response.withBody(exchange.body());
     }
     Request.Method method = Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT));
-    return validator.validateResponse(exchange.path(), method, response.build());
+    return validator.validateResponse(exchange.documentedPath(), method, response.build());
   }
 
   private static OpenApiInteractionValidator validator(String document) {

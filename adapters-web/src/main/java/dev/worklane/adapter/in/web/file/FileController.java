@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.file;
 
+import dev.worklane.adapter.in.web.openapi.Problems;
 import dev.worklane.adapter.in.web.support.ApiPaths;
 import dev.worklane.application.port.in.file.FileDownloadUseCase;
 import dev.worklane.application.port.in.file.FileLinkRejectedException;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -31,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * problem) and public objects (avatars, cacheable for a year because their keys change with each
  * upload). Both honour a single {@code Range} (206, 416) and stream from the store in 64 KiB
  * chunks, never holding a file in memory. Neither renders on our origin: downloads are {@code
- * attachment}s with the signed type, and both carry {@code nosniff} and a sandboxing CSP.
+ * attachment}s with the signed type, and both carry {@code nosniff} and a sandboxing CSP. Their
+ * OpenAPI description (parameters, 200/206 bodies and headers) is {@code openapi.FileResponses}.
  */
 @RestController
 public class FileController {
@@ -47,6 +50,11 @@ public class FileController {
   }
 
   @GetMapping(ApiPaths.FILES_DOWNLOAD + "/{*key}")
+  @Problems({
+    HttpStatus.FORBIDDEN,
+    HttpStatus.NOT_FOUND,
+    HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE
+  })
   void download(
       @PathVariable String key,
       @RequestParam(required = false) String expires,
@@ -68,6 +76,7 @@ public class FileController {
   }
 
   @GetMapping(ApiPaths.FILES_PUBLIC + "/{*key}")
+  @Problems({HttpStatus.NOT_FOUND, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE})
   void publicFile(
       @PathVariable String key,
       @RequestHeader(value = HttpHeaders.RANGE, required = false) String range,

@@ -2,6 +2,7 @@ package dev.worklane.adapter.in.web.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
@@ -46,12 +47,18 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
   private static final Pattern VERSIONED = Pattern.compile("^/api/(v\\d+)/([^/]+).*");
   private static final Map<String, String> TAG_DESCRIPTIONS =
       Map.of(
-          "auth", "Registration, tokens, browser sessions and CSRF tokens",
-          "users", "The caller's account and, for admins, everyone's",
-          "projects", "Projects and their members",
-          "tasks", "Tasks of a project",
-          "reports", "Reports of a project's tasks (CSV), written by a job, downloaded signed",
-          "operations", "Unversioned endpoints: public signing keys and probes");
+          "auth",
+          "Registration, tokens, browser sessions and CSRF tokens",
+          "users",
+          "The caller's account and, for admins, everyone's",
+          "projects",
+          "Projects and their members",
+          "tasks",
+          "Tasks of a project",
+          "reports",
+          "Reports of a project's tasks (CSV), written by a job, downloaded signed",
+          "operations",
+          "Unversioned endpoints: public signing keys, probes, signed downloads and public files");
 
   private final SecurityRequirements security;
   private final ProblemResponses problems;
@@ -78,6 +85,7 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
     Set<String> envelopes = new LinkedHashSet<>();
     Set<String> tags = new LinkedHashSet<>();
     if (api.getPaths() != null) {
+      templateFileKeys(api);
       api.getPaths()
           .forEach(
               (path, item) ->
@@ -90,6 +98,7 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
                             Pagination.describe(op);
                             envelopes.addAll(SuccessEnvelopes.replace(op, schemas));
                             ProbeResponses.describe(op);
+                            FileResponses.describe(op);
                             problems.describe(op);
                             ResponseHeaders.describe(op);
                             bound(op);
@@ -102,6 +111,13 @@ class ApiContractCustomizer implements GlobalOpenApiCustomizer {
         tags.stream()
             .map(name -> new Tag().name(name).description(TAG_DESCRIPTIONS.get(name)))
             .toList());
+  }
+
+  /** Renames {@code /files/…/{*key}} to its template {@code /files/…/{key}}, keeping the order. */
+  private static void templateFileKeys(OpenAPI api) {
+    Paths renamed = new Paths();
+    api.getPaths().forEach((path, item) -> renamed.addPathItem(FileResponses.template(path), item));
+    api.setPaths(renamed);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.worklane.adapter.in.web.openapi;
 
+import dev.worklane.adapter.in.web.support.ApiPaths;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
@@ -12,7 +13,6 @@ import java.util.regex.Pattern;
 record ApiOperation(String path, HttpMethod method, Operation operation, PathItem item) {
   static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
   private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
-  private static final Set<String> UNLIMITED = Set.of(OpenApiConfiguration.UNVERSIONED_PATHS);
 
   String httpMethod() {
     return method.name();
@@ -30,8 +30,17 @@ record ApiOperation(String path, HttpMethod method, Operation operation, PathIte
     return "/health".equals(path) || "/ready".equals(path);
   }
 
+  /** {@code /files/download/{key}} or {@code /files/public/{key}}: a file the app serves. */
+  boolean isFile() {
+    return path.startsWith(ApiPaths.FILES_DOWNLOAD + "/") || isPublicFile();
+  }
+
+  boolean isPublicFile() {
+    return path.startsWith(ApiPaths.FILES_PUBLIC + "/");
+  }
+
   boolean rateLimited() {
-    return !UNLIMITED.contains(path);
+    return !ApiPaths.isPublicUnlimited(path);
   }
 
   boolean unsafe() {

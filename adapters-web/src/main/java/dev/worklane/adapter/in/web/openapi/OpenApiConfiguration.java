@@ -38,7 +38,12 @@ public class OpenApiConfiguration {
       List.of("/v3/api-docs", "/swagger-ui", "/swagger-ui.html");
 
   /** Unversioned endpoints belong to no API version, so both documents describe them. */
-  static final String[] UNVERSIONED_PATHS = ApiPaths.PUBLIC_UNLIMITED.toArray(String[]::new);
+  static final String[] UNVERSIONED_PATHS =
+      java.util.stream.Stream.concat(
+              ApiPaths.PUBLIC_UNLIMITED.stream(),
+              java.util.stream.Stream.of(
+                  ApiPaths.FILES_DOWNLOAD + "/**", ApiPaths.FILES_PUBLIC + "/**"))
+          .toArray(String[]::new);
 
   /** The version segment of a mapping, however springdoc wrote it. */
   private static final Pattern VERSION_SEGMENT = Pattern.compile("^/api/v[^/]*");

@@ -149,7 +149,7 @@ final class ProblemResponses {
       add(responses, "429", "`RATE_LIMITED`: retry after `Retry-After` seconds");
     }
     add(responses, "500", "`INTERNAL_ERROR`: an unexpected fault (no details disclosed)");
-    if (op.isApi()) {
+    if (op.isApi() || op.isFile()) {
       add(
           responses,
           "503",

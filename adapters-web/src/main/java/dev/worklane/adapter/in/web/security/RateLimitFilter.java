@@ -80,7 +80,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Everything is limited except the probes, the public keys (load balancers poll them), the API
+   * Everything is limited except the probes, the public keys (load balancers poll them), public
+   * objects (immutable and cached, see {@link ApiPaths#PUBLIC_UNLIMITED_PREFIXES}), the API
    * documentation (Swagger UI loads about ten static files and would eat half a guest's budget; the
    * documents are generated once and cached) and the Actuator: the management port shares this
    * security chain, and a Prometheus scrape must never be refused (nor eat the scraper's global
@@ -89,7 +90,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = path(request);
-    return ApiPaths.PUBLIC_UNLIMITED.contains(path)
+    return ApiPaths.isPublicUnlimited(path)
         || "/actuator".equals(path)
         || path.startsWith("/actuator/")
         || isDocumentation(path);

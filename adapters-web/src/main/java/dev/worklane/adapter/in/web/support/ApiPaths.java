@@ -68,11 +68,29 @@ public final class ApiPaths {
    * Files the app serves itself, unversioned and without credentials: signed downloads of the
    * local-disk store ({@code /files/download/<key>?expires=…&name=…&type=…&signature=…}, the
    * signature is the authorisation) and public objects ({@code /files/public/<key>}, the default
-   * {@code WORKLANE_PUBLIC_FILES_BASE_URL}). Rate-limited like every other path.
+   * {@code WORKLANE_PUBLIC_FILES_BASE_URL}). Both are in the OpenAPI documents, as {@code
+   * /files/download/{key}} and {@code /files/public/{key}}. Downloads are rate-limited like every
+   * other path; public objects are not ({@link #PUBLIC_UNLIMITED_PREFIXES}).
    */
   public static final String FILES_DOWNLOAD = "/files/download";
 
   public static final String FILES_PUBLIC = "/files/public";
+
+  /**
+   * Path prefixes as public and unlimited as {@link #PUBLIC_UNLIMITED}: public objects (avatars). A
+   * page of the app shows dozens of avatars at once, which would drain a guest's per-IP budget; the
+   * objects are immutable (a new upload gets a new key) and served with a year-long {@code
+   * Cache-Control}, so browsers and a CDN fetch each one once; a miss costs one store lookup and no
+   * database query. Signed downloads stay on the guest budget: each is a separate decision to fetch
+   * a possibly large file.
+   */
+  public static final List<String> PUBLIC_UNLIMITED_PREFIXES = List.of(FILES_PUBLIC + "/");
+
+  /** Whether {@code path} is never rate-limited: a {@link #PUBLIC_UNLIMITED} path or prefix. */
+  public static boolean isPublicUnlimited(String path) {
+    return PUBLIC_UNLIMITED.contains(path)
+        || PUBLIC_UNLIMITED_PREFIXES.stream().anyMatch(path::startsWith);
+  }
 
   /**
    * The admin area: browser sessions of admins only, CSRF on every unsafe request, no bearer
